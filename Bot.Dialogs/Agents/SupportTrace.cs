@@ -1,0 +1,26 @@
+namespace Bot.Dialogs.Agents;
+
+/// <summary>The <c>channelData.supportTrace</c> of a reply: what the agents decided and why.</summary>
+public sealed record SupportTrace(
+    string? Route,
+    double Confidence,
+    string? Intent,
+    bool Escalated,
+    IReadOnlyList<string> Reasons,
+    string AnswerSource,
+    IReadOnlyList<SupportTraceSource> Sources,
+    int LatencyMs)
+{
+    public static SupportTrace From(SupportTurn turn, string answerSource) => new(
+        turn.Route?.Category,
+        turn.Route?.Confidence ?? 0,
+        turn.Route?.Intent,
+        turn.Decision.Escalate,
+        turn.Decision.Reasons,
+        answerSource,
+        turn.Evidence.Hits.Take(3).Select(h => new SupportTraceSource(h.DocumentId, h.Title, Math.Round(h.Score, 4))).ToList(),
+        turn.ElapsedMilliseconds);
+}
+
+/// <summary>One source in a trace.</summary>
+public sealed record SupportTraceSource(long DocumentId, string Title, double Score);

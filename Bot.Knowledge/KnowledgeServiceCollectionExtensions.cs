@@ -1,0 +1,54 @@
+using Bot.Core;
+using Bot.Knowledge.Database;
+using Bot.Knowledge.Feedback;
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Search;
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Transcripts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pgvector.Npgsql;
+
+namespace Bot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The PostgreSQL side of the bot: one <see cref="NpgsqlDataSource"/> with pgvector, migrations, bot state storage,
+    /// transcripts, the knowledge base and feedback.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                var url = configuration["DATABASE_URL"];
+                if (string.IsNullOrWhiteSpace(options.ConnectionString) && !string.IsNullOrWhiteSpace(url))
+                {
+                    options.ConnectionString = url;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName));
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Normalize(options.ConnectionString));
+            builder.UseVector();
+            return builder.Build();
+        });
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IStorage, PostgresStorage>();
+        services.AddSingleton<ITranscriptStore, PostgresTranscriptStore>();
+        services.AddSingleton<IKnowledgeSearch, FullTextKnowledgeSearch>();
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<KnowledgeSeeder>();
+        services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Bot.Api;
+using Bot.Auth;
+using Bot.Connector;
+using Bot.DirectLine;
+using Bot.Dialogs;
+using Bot.Knowledge;
+
+namespace Bot.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Everything the host needs: problem details, the database side, the bot, its channels and authentication.</summary>
+    public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddSupportDialogs(builder.Configuration);
+        builder.Services.AddChatTokenRateLimit();
+        builder.AddDirectLine();
+        builder.AddBotConnector();
+        builder.AddSupportAuthentication();
+        return builder;
+    }
+
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication UseSupportBot(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseWebPages();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapDirectLine();
+        app.MapBotConnector();
+        app.MapChatToken();
+        app.MapKnowledgeApi();
+        return app;
+    }
+}
