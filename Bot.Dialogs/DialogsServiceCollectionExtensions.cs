@@ -19,8 +19,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<SupportStateAccessors>();
         services.AddSingleton<CardLibrary>();
         services.AddSingleton<ReplyFactory>();
-        services.AddSingleton<IRouterModel, KeywordRouterModel>();
-        services.AddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
+        services.AddRouterAndEscalation(configuration);
+        services.AddResponses(configuration);
         services.AddSingleton<RouterDialog>();
         services.AddSingleton<SearchDialog>();
         services.AddSingleton<EscalationDialog>();

@@ -4,8 +4,9 @@ using Bot.Dialogs.Agents;
 namespace Bot.Dialogs;
 
 /// <summary>
-/// The root waterfall: one step per agent. Router → Search → Escalation → Response for a question;
-/// card submits (ratings, comments, "talk to a person") go to the Feedback agent instead.
+/// The root waterfall: one step per agent. Router → Search → Escalation → Response for a question; the Response agent
+/// is skipped when the Escalation agent handed the conversation to a person or declined. Card submits (ratings,
+/// comments, "talk to a person") go to the Feedback agent instead.
 /// </summary>
 public sealed class RootDialog : ComponentDialog
 {
@@ -59,7 +60,7 @@ public sealed class RootDialog : ComponentDialog
     private static async Task<DialogTurnResult> RespondStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var turn = (SupportTurn)stepContext.Values[TurnKey]!;
-        if (turn.Decision.Escalate)
+        if (turn.Handled)
         {
             return await stepContext.EndDialogAsync(turn.Decision, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Knowledge.Database;
+using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Feedback;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Search;
@@ -34,18 +35,27 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName));
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddEmbeddings(configuration);
 
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var search = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Normalize(options.ConnectionString));
+            builder.ConnectionStringBuilder.Options = $"-c hnsw.ef_search={search.EfSearch} {builder.ConnectionStringBuilder.Options}".Trim();
             builder.UseVector();
             return builder.Build();
         });
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IStorage, PostgresStorage>();
         services.AddSingleton<ITranscriptStore, PostgresTranscriptStore>();
-        services.AddSingleton<IKnowledgeSearch, FullTextKnowledgeSearch>();
+        services.AddSingleton<VectorIndex>();
+        services.AddSingleton<IKnowledgeSearch, HybridKnowledgeSearch>();
+        services.AddSingleton<IKnowledgeReembedder, KnowledgeReembedder>();
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeSeeder>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();

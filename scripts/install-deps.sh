@@ -53,6 +53,7 @@ command -v flock >/dev/null 2>&1 || missing+=(util-linux)
 # Headless Chromium for browser tests, and fonts so screenshots render text.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 pkg_installed fonts-dejavu-core || missing+=(fonts-dejavu-core)
+pkg_installed fonts-noto-color-emoji || missing+=(fonts-noto-color-emoji)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"

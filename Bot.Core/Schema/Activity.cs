@@ -22,6 +22,7 @@ public sealed partial class Activity
 
     public string? Id { get; set; }
 
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; set; }
 
     public DateTimeOffset? LocalTimestamp { get; set; }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Bot.Core.Schema;
 
@@ -25,9 +26,27 @@ public static class BotJson
             // The Bot Framework serializer (Newtonsoft) leaves non-ASCII text and '<', '&', '+' unescaped;
             // the default encoder would rewrite channelData and card payloads that clients compare verbatim.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // Senders should omit empty attachments and entities arrays (activity spec A2004).
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyActivityLists } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    private static void OmitEmptyActivityLists(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(Activity))
+        {
+            return;
+        }
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Name is "attachments" or "entities" or "membersAdded" or "membersRemoved")
+            {
+                property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
     }
 
     /// <summary>

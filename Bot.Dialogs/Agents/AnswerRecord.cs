@@ -11,5 +11,16 @@ public sealed class AnswerRecord
 
     public string? Route { get; init; }
 
+    /// <summary>Every passage the search returned for the question (stored with feedback).</summary>
     public List<long> ChunkIds { get; init; } = [];
+
+    /// <summary>The passages the answer's text came from (a thumbs-down counts against these).</summary>
+    public List<long> AnswerChunkIds { get; init; } = [];
+
+    public string? AnswerSource { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary>The learned answer given, when the answer came from a correction.</summary>
+    public long? LearnedAnswerId { get; init; }
 }

@@ -1,23 +1,41 @@
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Escalation;
+using Bot.Dialogs.Responses;
+using Bot.Dialogs.Routing;
 using Bot.Knowledge.Feedback;
+using Bot.Knowledge.Learning;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Dialogs.Agents;
 
-/// <summary>Feedback agent: stores ratings and comments from the answer card against the answer they refer to.</summary>
+/// <summary>
+/// Feedback agent: stores ratings and comments from the answer card against the answer they refer to; a thumbs-down
+/// also counts against the passages the answer came from (demotion for similar questions), and the rating tells the
+/// person's summary whether the topic was solved. "Talk to a person" goes to the Escalation agent.
+/// </summary>
 public sealed class FeedbackDialog : ComponentDialog
 {
     private const int MaxCommentLength = 2000;
     private readonly IFeedbackStore _feedback;
+    private readonly IChunkDemotionStore _demotions;
     private readonly SupportStateAccessors _state;
     private readonly ReplyFactory _replies;
+    private readonly ILogger<FeedbackDialog> _logger;
 
-    public FeedbackDialog(IFeedbackStore feedback, SupportStateAccessors state, ReplyFactory replies, EscalationDialog escalation)
+    public FeedbackDialog(
+        IFeedbackStore feedback,
+        IChunkDemotionStore demotions,
+        SupportStateAccessors state,
+        ReplyFactory replies,
+        EscalationDialog escalation,
+        ILogger<FeedbackDialog> logger)
         : base(nameof(FeedbackDialog))
     {
         _feedback = feedback;
+        _demotions = demotions;
         _state = state;
         _replies = replies;
+        _logger = logger;
         AddDialog(escalation);
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [HandleStepAsync]));
         InitialDialogId = nameof(WaterfallDialog);
@@ -41,13 +59,14 @@ public sealed class FeedbackDialog : ComponentDialog
         var comment = submit.Comment is { } text ? text[..Math.Min(text.Length, MaxCommentLength)] : null;
         if (rating is null && comment is null)
         {
-            await context.SendActivityAsync(_replies.Text("Please pick 👍 or 👎, or write a comment, before sending."), cancellationToken);
+            await context.SendActivityAsync(_replies.Text("Please pick 👍 or 👎, or write a comment, before sending.", Trace(answer)), cancellationToken);
             return await stepContext.EndDialogAsync(null, cancellationToken);
         }
 
-        await _feedback.RecordAsync(
+        var conversationId = context.Activity.Conversation!.Id!;
+        var feedbackId = await _feedback.RecordAsync(
             new FeedbackEntry(
-                context.Activity.Conversation!.Id!,
+                conversationId,
                 answer?.ActivityId,
                 context.Activity.From?.Id,
                 rating,
@@ -56,13 +75,47 @@ public sealed class FeedbackDialog : ComponentDialog
                 answer?.ChunkIds ?? []),
             cancellationToken);
 
+        if (rating == -1 && answer is not null)
+        {
+            await DemoteAsync(answer, conversationId, context.Activity.From?.Id, feedbackId, cancellationToken);
+        }
+        if (rating is not null && answer is not null)
+        {
+            var profile = await _state.Profile.GetAsync(context, () => new UserProfile(), cancellationToken);
+            if (profile.Find(conversationId, answer.AnswerKey) is { } summary)
+            {
+                summary.Resolved = rating == 1;
+            }
+        }
+
         var thanks = rating switch
         {
             1 => "Thanks for the feedback, glad that helped!",
             -1 => "Thanks for telling me. Sorry that didn't help: you can rephrase the question, or choose \"Talk to a person\".",
             _ => "Thanks, your comment has been passed on to the team.",
         };
-        await context.SendActivityAsync(_replies.Text(thanks), cancellationToken);
+        await context.SendActivityAsync(_replies.Text(thanks, Trace(answer)), cancellationToken);
         return await stepContext.EndDialogAsync(null, cancellationToken);
     }
+
+    /// <summary>A thumbs-down counts against the passages the answer came from; learned answers have none.</summary>
+    private async Task DemoteAsync(AnswerRecord answer, string conversationId, string? userId, long feedbackId, CancellationToken cancellationToken)
+    {
+        var chunks = answer.AnswerChunkIds.Count > 0 ? answer.AnswerChunkIds : answer.ChunkIds.Take(1).ToList();
+        if (chunks.Count == 0 || answer.AnswerSource == AnswerSources.Learned)
+        {
+            return;
+        }
+        try
+        {
+            await _demotions.RecordAsync(new NegativeFeedback(answer.Question, chunks, conversationId, userId, feedbackId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not record the thumbs-down of conversation {ConversationId} for demotion", conversationId);
+        }
+    }
+
+    private static SupportTrace Trace(AnswerRecord? answer) =>
+        new(answer?.Route, 1, Intents.Feedback, false, [], AnswerSources.None, [], 0) { Question = answer?.Question };
 }

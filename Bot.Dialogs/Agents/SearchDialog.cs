@@ -1,19 +1,32 @@
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Routing;
+using Bot.Knowledge.Learning;
+using Bot.Knowledge.Routing;
 using Bot.Knowledge.Search;
 
 namespace Bot.Dialogs.Agents;
 
-/// <summary>Search agent: finds the knowledge-base passages for the question, preferring the route's category.</summary>
+/// <summary>
+/// Search agent: learned answers first (answers agents approved for similar questions), then the knowledge base's
+/// hybrid search with the route's category as a soft preference. A short follow-up is searched together with the
+/// question before it. Passages rated down for similar questions are demoted.
+/// </summary>
 public sealed class SearchDialog : ComponentDialog
 {
     private const int PassageCount = 5;
     private readonly IKnowledgeSearch _search;
+    private readonly ILearnedAnswerStore? _learned;
+    private readonly IChunkDemotionStore? _demotions;
+    private readonly IKnowledgeVocabulary? _vocabulary;
 
-    public SearchDialog(IKnowledgeSearch search)
+    public SearchDialog(
+        IKnowledgeSearch search, ILearnedAnswerStore? learned = null, IChunkDemotionStore? demotions = null, IKnowledgeVocabulary? vocabulary = null)
         : base(nameof(SearchDialog))
     {
         _search = search;
+        _learned = learned;
+        _demotions = demotions;
+        _vocabulary = vocabulary;
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SearchStepAsync]));
         InitialDialogId = nameof(WaterfallDialog);
     }
@@ -21,23 +34,20 @@ public sealed class SearchDialog : ComponentDialog
     private async Task<DialogTurnResult> SearchStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var turn = (SupportTurn)stepContext.Options!;
-        if (turn.Route?.Intent is Intents.Question)
+        // Feedback is searched too: "is there a linux client" reads like a suggestion but has an answer.
+        if (turn.Route is { Intent: Intents.Question or Intents.OutOfScope or Intents.Feedback } route)
         {
-            var hits = await _search.SearchAsync(new KnowledgeQuery(turn.Question, PassageCount, turn.Route.Category), cancellationToken);
-            turn.Evidence = new Evidence(hits, ConfidenceOf(hits));
+            var query = turn.FollowUpOf is { } previous ? FollowUpRewriter.Rewrite(turn.Question, previous) : turn.Question;
+            // A follow-up leans on the previous question, whose own learned answer would be the wrong one.
+            var learned = turn.FollowUpOf is null && _learned is not null ? await _learned.FindAsync(turn.Question, cancellationToken) : null;
+            var hits = await _search.SearchAsync(new KnowledgeQuery(query, PassageCount, route.Category), cancellationToken);
+            if (_demotions is not null)
+            {
+                hits = await _demotions.DemoteAsync(query, hits, cancellationToken);
+            }
+            var coverage = _vocabulary is null ? 1 : await _vocabulary.CoverageAsync(query, cancellationToken);
+            turn.Evidence = new Evidence(hits, RetrievalConfidence.Of(hits, coverage)) { Learned = learned, Query = query, Coverage = coverage };
         }
         return await stepContext.EndDialogAsync(turn.Evidence, cancellationToken);
-    }
-
-    /// <summary>A rank score squashed to 0..1; how far the best passage stands above the rest counts too.</summary>
-    private static double ConfidenceOf(IReadOnlyList<KnowledgeHit> hits)
-    {
-        if (hits.Count == 0)
-        {
-            return 0;
-        }
-        var best = hits[0].Score;
-        var margin = hits.Count > 1 && best > 0 ? (best - hits[1].Score) / best : 1;
-        return Math.Round(Math.Clamp(best / (best + 0.1) * (0.7 + 0.3 * margin), 0, 1), 3);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bot.Dialogs.Agents;
 
 /// <summary>The <c>channelData.supportTrace</c> of a reply: what the agents decided and why.</summary>
@@ -11,15 +13,26 @@ public sealed record SupportTrace(
     IReadOnlyList<SupportTraceSource> Sources,
     int LatencyMs)
 {
-    public static SupportTrace From(SupportTurn turn, string answerSource) => new(
-        turn.Route?.Category,
-        turn.Route?.Confidence ?? 0,
-        turn.Route?.Intent,
-        turn.Decision.Escalate,
-        turn.Decision.Reasons,
-        answerSource,
-        turn.Evidence.Hits.Take(3).Select(h => new SupportTraceSource(h.DocumentId, h.Title, Math.Round(h.Score, 4))).ToList(),
-        turn.ElapsedMilliseconds);
+    /// <summary>The customer's question the reply is about; kept for the turn record and memory, never sent to the channel.</summary>
+    [JsonIgnore]
+    public string? Question { get; init; }
+
+    public static SupportTrace From(SupportTurn turn, string answerSource)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return new(
+            turn.Route?.Category,
+            turn.Route?.Confidence ?? 0,
+            turn.Route?.Intent,
+            turn.Decision.Escalate,
+            turn.Decision.Reasons,
+            answerSource,
+            turn.Evidence.Hits.Take(3).Select(h => new SupportTraceSource(h.DocumentId, h.Title, Math.Round(h.Score, 4))).ToList(),
+            turn.ElapsedMilliseconds)
+        {
+            Question = turn.Question,
+        };
+    }
 }
 
 /// <summary>One source in a trace.</summary>

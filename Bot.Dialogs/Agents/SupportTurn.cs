@@ -11,9 +11,15 @@ public sealed class SupportTurn
 
     public RouteResult? Route { get; set; }
 
+    /// <summary>The previous question when this message is a short follow-up to it ("and on the yearly plan?"), else null.</summary>
+    public string? FollowUpOf { get; set; }
+
     public Evidence Evidence { get; set; } = Evidence.None;
 
     public EscalationDecision Decision { get; set; } = EscalationDecision.Stay;
+
+    /// <summary>True once an agent has replied in a way that ends the turn (a handoff notice, or a polite decline).</summary>
+    public bool Handled => Decision.Escalate || Decision.Decline is not null;
 
     public long StartedAt { get; } = Stopwatch.GetTimestamp();
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Bot.Dialogs.Routing;
 
 /// <summary>
-/// A rule-based router: patterns for the obvious intents (asking for a person, greetings, thanks) and topic words
-/// for the route. Confidence is the share of topic words that point to the chosen route.
+/// The router before any example is stored: <see cref="RouterRules"/> for the obvious intents and topic words for the
+/// route. Confidence is the share of topic words that point to the chosen route.
 /// </summary>
 public sealed partial class KeywordRouterModel : IRouterModel
 {
@@ -32,8 +32,8 @@ public sealed partial class KeywordRouterModel : IRouterModel
     /// <inheritdoc/>
     public Task<RouteResult> ClassifyAsync(string text, CancellationToken cancellationToken)
     {
-        var normalized = (text ?? "").Trim().ToLowerInvariant();
-        var intent = DetectIntent(normalized);
+        var normalized = RouterRules.Normalize(text ?? "");
+        var intent = RouterRules.IntentOf(normalized) ?? Intents.Question;
         var words = Word().Matches(normalized).Select(m => m.Value).ToList();
 
         var scores = TopicWords.ToDictionary(
@@ -43,37 +43,11 @@ public sealed partial class KeywordRouterModel : IRouterModel
         var total = scores.Values.Sum();
         if (total == 0)
         {
-            return Task.FromResult(new RouteResult(Routes.General, 0.34, intent));
+            return Task.FromResult(new RouteResult(Routes.General, 0.34, intent) { Model = RouterModels.Keywords });
         }
         var best = scores.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First();
-        return Task.FromResult(new RouteResult(best.Key, Math.Round((double)best.Value / total, 3), intent));
+        return Task.FromResult(new RouteResult(best.Key, Math.Round((double)best.Value / total, 3), intent) { Model = RouterModels.Keywords });
     }
-
-    private static string DetectIntent(string text)
-    {
-        if (AsksForHuman().IsMatch(text))
-        {
-            return Intents.AsksForHuman;
-        }
-        if (Greeting().IsMatch(text))
-        {
-            return Intents.Greeting;
-        }
-        if (Thanks().IsMatch(text))
-        {
-            return Intents.Thanks;
-        }
-        return Intents.Question;
-    }
-
-    [GeneratedRegex(@"^(a\s+)?(human|agent|person|operator|representative|real person|live agent|live person)(\s+(please|pls|now))?[\s!.]*$|\b(talk|speak|chat|connect|transfer|put)\b.{0,25}\b(human|person|agent|representative|operator|someone|somebody|staff|support team)\b|\b(need|want|get)\b.{0,15}\b(human|real person|agent|representative|operator)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AsksForHuman();
-
-    [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings)\b[\s!.,]*(there|team|bot)?[\s!.,]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Greeting();
-
-    [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|great,? thanks|perfect,? thanks)\b[\s\w!.,]{0,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Thanks();
 
     [GeneratedRegex(@"[a-z0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

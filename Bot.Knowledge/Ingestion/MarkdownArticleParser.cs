@@ -1,69 +1,124 @@
 using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
-/// Reads a help-centre article in Markdown with a small front matter block (<c>title</c>, <c>category</c>, <c>url</c>)
-/// and splits it into sections at its <c>##</c> headings.
+/// Reads Markdown with an optional front matter block (<c>title</c>, <c>category</c>, <c>url</c>). Markdig finds the
+/// headings (so a <c>#</c> inside a code block is not one); each section is the Markdown source between two headings,
+/// kept verbatim so tables and lists stay intact, under its heading path <c>"H1 &gt; H2 &gt; H3"</c>.
 /// </summary>
 public static class MarkdownArticleParser
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .Build();
+
     public static KnowledgeDocument Parse(string source, string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        markdown = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var document = Markdown.Parse(markdown, Pipeline);
+
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var index = 0;
-        if (lines.Length > 0 && lines[0].Trim() == "---")
-        {
-            for (index = 1; index < lines.Length && lines[index].Trim() != "---"; index++)
-            {
-                var colon = lines[index].IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0)
-                {
-                    metadata[lines[index][..colon].Trim()] = lines[index][(colon + 1)..].Trim().Trim('"');
-                }
-            }
-            index++;
-        }
-
-        string? title = metadata.GetValueOrDefault("title");
         var sections = new List<KnowledgeSection>();
+        var path = new string?[7];
+        string? firstH1 = null;
         var heading = "";
-        var buffer = new StringBuilder();
-        for (; index < lines.Length; index++)
-        {
-            var line = lines[index];
-            if (line.StartsWith("# ", StringComparison.Ordinal))
-            {
-                title ??= line[2..].Trim();
-                continue;
-            }
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                Flush();
-                heading = line[3..].Trim();
-                continue;
-            }
-            buffer.AppendLine(line);
-        }
-        Flush();
+        var sectionStart = 0;
 
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock frontMatter)
+            {
+                ReadFrontMatter(markdown.Substring(frontMatter.Span.Start, frontMatter.Span.Length), metadata);
+                sectionStart = Math.Min(markdown.Length, frontMatter.Span.End + 1);
+                continue;
+            }
+            if (block is not HeadingBlock headingBlock)
+            {
+                continue;
+            }
+            AddSection(block.Span.Start);
+            var text = InlineText(headingBlock.Inline).Trim();
+            if (headingBlock.Level == 1)
+            {
+                firstH1 ??= text;
+            }
+            path[headingBlock.Level] = text;
+            Array.Clear(path, headingBlock.Level + 1, path.Length - headingBlock.Level - 1);
+            heading = string.Join(" > ", path.Where(p => !string.IsNullOrEmpty(p)));
+            sectionStart = Math.Min(markdown.Length, block.Span.End + 1);
+        }
+        AddSection(markdown.Length);
+
+        var title = metadata.GetValueOrDefault("title") ?? firstH1 ?? Path.GetFileNameWithoutExtension(source);
         return new KnowledgeDocument(
             source,
-            title ?? Path.GetFileNameWithoutExtension(source),
-            metadata.GetValueOrDefault("url"),
-            metadata.GetValueOrDefault("category"),
+            title,
+            NullIfEmpty(metadata.GetValueOrDefault("url")),
+            NullIfEmpty(metadata.GetValueOrDefault("category")),
             sections);
 
-        void Flush()
+        void AddSection(int end)
         {
-            var text = buffer.ToString().Trim();
-            if (text.Length > 0)
+            var content = end > sectionStart ? markdown[sectionStart..end].Trim() : "";
+            if (content.Length > 0)
             {
-                sections.Add(new KnowledgeSection(heading, text));
+                sections.Add(new KnowledgeSection(heading, content));
             }
-            buffer.Clear();
         }
     }
+
+    private static void ReadFrontMatter(string block, Dictionary<string, string> metadata)
+    {
+        foreach (var line in block.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && !char.IsWhiteSpace(line[0]) && line.Trim() != "---")
+            {
+                metadata[line[..colon].Trim()] = line[(colon + 1)..].Trim().Trim('"', '\'');
+            }
+        }
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        var text = new StringBuilder();
+        Append(container);
+        return text.ToString();
+
+        void Append(Inline? inline)
+        {
+            switch (inline)
+            {
+                case null:
+                    return;
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case ContainerInline children:
+                    for (var child = children.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        Append(child);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -22,9 +22,11 @@ public sealed class RootDialogTests(SupportBotFixture fixture) : IClassFixture<S
             .Send(question)
             .AssertReply(reply =>
             {
-                Assert.False(string.IsNullOrWhiteSpace(reply.Text));
                 var card = Assert.Single(reply.Attachments!);
                 Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+                var content = JsonSerializer.SerializeToElement(card.Content, BotJson.Options);
+                Assert.False(string.IsNullOrWhiteSpace(content.GetProperty("body")[0].GetProperty("text").GetString()));
+                Assert.Equal(content.GetProperty("body")[0].GetProperty("text").GetString(), content.GetProperty("fallbackText").GetString());
                 var trace = Trace(reply);
                 Assert.Equal("kb", trace.GetProperty("answerSource").GetString());
                 Assert.False(trace.GetProperty("escalated").GetBoolean());

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Infrastructure;
 
@@ -26,6 +28,9 @@ public sealed class BotHost : IAsyncLifetime
     /// <summary>Extra configuration a test class needs, applied over the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Service overrides a test class needs (fakes for outside services), applied after the host's own.</summary>
+    public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -45,6 +50,13 @@ public sealed class BotHost : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+            builder.ConfigureTestServices(services =>
+            {
+                foreach (var apply in ServiceOverrides)
+                {
+                    apply(services);
+                }
+            });
         });
         _factory.UseKestrel();
         _factory.StartServer();

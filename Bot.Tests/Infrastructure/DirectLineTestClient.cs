@@ -18,7 +18,27 @@ public sealed class DirectLineTestClient(HttpClient http)
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new StartedConversation(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        return new StartedConversation(
+            body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("streamUrl").GetString()!);
+    }
+
+    /// <summary>Any Direct Line call with a token or the secret.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? credential, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, Base + path) { Content = content };
+        if (credential is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        }
+        return http.SendAsync(request);
+    }
+
+    /// <summary>GET conversations/{id} (reconnect): a fresh stream URL for the conversation.</summary>
+    public async Task<string> StreamUrlAsync(string conversationId, string token)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"conversations/{conversationId}?watermark=", token);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
     }
 
     public Task<HttpResponseMessage> PostAsync(string conversationId, string? credential, string body, string contentType = "application/json")
@@ -47,5 +67,5 @@ public sealed class DirectLineTestClient(HttpClient http)
         return set.GetProperty("activities").Deserialize<List<Activity>>(BotJson.Options)!;
     }
 
-    public sealed record StartedConversation(string Id, string Token);
+    public sealed record StartedConversation(string Id, string Token, string StreamUrl);
 }

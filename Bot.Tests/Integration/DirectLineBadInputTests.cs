@@ -27,6 +27,19 @@ public sealed class DirectLineBadInputTests(BotHost host) : IClassFixture<BotHos
     }
 
     [Fact]
+    public async Task A_message_with_a_nul_character_is_accepted_and_answered()
+    {
+        var conversation = await Client.StartAsync();
+
+        using var response = await Client.SendMessageAsync(conversation.Id, conversation.Token, "reset\u0000my password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var activities = await Client.ActivitiesAsync(conversation.Id, conversation.Token);
+        Assert.Contains(activities, a => a.Text == "reset\uFFFDmy password");
+        Assert.Contains(activities, a => a.From?.Role == "bot" && a.ReplyToId is not null);
+    }
+
+    [Fact]
     public async Task Missing_or_wrong_credentials_are_401()
     {
         var conversation = await Client.StartAsync();

@@ -1,5 +1,5 @@
-// Shared helpers for the real-client scripts (Direct Line conversation, Web Chat in Chromium,
-// and later: polling, upload, token refresh, concurrent conversations, agent hub).
+// Shared helpers for the real-client scripts (Direct Line conversation and conformance, Web Chat in
+// Chromium, and later: agent hub).
 //
 // Every script: reads its configuration from the environment, prints exactly one JSON line of
 // results on stdout, writes human-readable progress/failure text on stderr, and exits
@@ -8,6 +8,7 @@
 //   2  configuration problem or host unreachable (nothing was tested)
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { isDeepStrictEqual } from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -272,10 +273,32 @@ export async function chatToken(botUrl, { userId, userName, timeoutMs } = {}) {
 
 let directLineModule;
 
+/**
+ * xhr2 cannot send a FormData body, which DirectLineJS uses for uploads (postMessageWithAttachments).
+ * This subclass serializes FormData the way a browser does (Node's own multipart encoder, via
+ * Response) and sends the bytes with the multipart Content-Type and boundary; other bodies pass through.
+ */
+function withFormDataUploads(XhrClass) {
+  return class XMLHttpRequestWithFormData extends XhrClass {
+    send(body) {
+      if (typeof FormData === 'undefined' || !(body instanceof FormData)) return super.send(body);
+      const encoded = new Response(body);
+      encoded.arrayBuffer().then(
+        (buffer) => {
+          super.setRequestHeader('Content-Type', encoded.headers.get('content-type'));
+          super.send(Buffer.from(buffer));
+        },
+        (error) => log(`FormData could not be encoded: ${error?.message ?? error}`),
+      );
+      return undefined;
+    }
+  };
+}
+
 /** botframework-directlinejs needs XMLHttpRequest and WebSocket globals before it is loaded. */
 export function loadDirectLine() {
   if (!directLineModule) {
-    globalThis.XMLHttpRequest = require('xhr2');
+    globalThis.XMLHttpRequest = withFormDataUploads(require('xhr2'));
     globalThis.WebSocket = require('ws');
     directLineModule = require('botframework-directlinejs');
   }
@@ -448,6 +471,104 @@ export function endClient(directLine, activityLog) {
   } catch {
     // Already ended.
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct Line REST calls and raw WebSockets (for what the client library does not expose)
+
+/** A Direct Line REST call with a token or secret; returns { status, headers, json, text } for any status. */
+export function directLineCall(botUrl, credential, method, path, { body, headers = {}, timeoutMs } = {}) {
+  return http(`${directLineDomain(botUrl)}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${credential}`, ...headers },
+    body,
+    timeoutMs,
+  });
+}
+
+/** GET conversations/{id}?watermark= (what DirectLineJS calls to reconnect): a fresh streamUrl and token. */
+export async function reconnectConversation(botUrl, token, conversationId, watermark = '') {
+  const res = await directLineCall(botUrl, token, 'GET', `/conversations/${encodeURIComponent(conversationId)}?watermark=${encodeURIComponent(watermark)}`);
+  expectStatus(res, 200, `GET conversations/${conversationId}`);
+  if (typeof res.json?.streamUrl !== 'string') throw new ClientError('Reconnect returned no streamUrl.', { details: res.json });
+  return res.json;
+}
+
+/**
+ * Opens a WebSocket with the `ws` package. Resolves { socket, frames, closed } once open, where
+ * `closed` resolves with { code, reason }; rejects with the HTTP status when the upgrade is refused.
+ */
+export function openSocket(url, timeoutMs = DEFAULT_WAIT_MS) {
+  const WebSocketClass = require('ws');
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocketClass(url);
+    const frames = [];
+    let closedResolve;
+    const closed = new Promise((r) => (closedResolve = r));
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new ClientError(`WebSocket ${url.replace(/t=[^&]+/, 't=…')} did not open within ${timeoutMs / 1000}s.`));
+    }, timeoutMs);
+    socket.on('message', (data) => frames.push(data.toString()));
+    socket.on('close', (code, reason) => closedResolve({ code, reason: reason.toString() }));
+    socket.on('open', () => {
+      clearTimeout(timer);
+      resolve({ socket, frames, closed });
+    });
+    socket.on('unexpected-response', (_request, response) => {
+      clearTimeout(timer);
+      reject(Object.assign(new ClientError(`WebSocket upgrade refused with HTTP ${response.statusCode}.`), { status: response.statusCode }));
+      response.resume();
+      socket.terminate();
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/**
+ * A throwaway HTTP server on 127.0.0.1 serving `files` ({ name: { type, bytes } }): what a page's
+ * blob: URLs are to Web Chat, DirectLineJS downloads each attachment's contentUrl before uploading.
+ */
+export async function serveFiles(files) {
+  const server = createServer((request, response) => {
+    const file = files[decodeURIComponent(new URL(request.url, 'http://localhost').pathname.slice(1))];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.bytes.length }).end(file.bytes);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** An observable-returning DirectLineJS method as a promise of its first value. */
+export function firstValue(observable, timeoutMs, description) {
+  return new Promise((resolve, reject) => {
+    let subscription;
+    const timer = setTimeout(() => {
+      subscription?.unsubscribe();
+      reject(new ClientError(`${description}: no answer within ${timeoutMs / 1000}s.`));
+    }, timeoutMs);
+    subscription = observable.subscribe(
+      (value) => {
+        clearTimeout(timer);
+        queueMicrotask(() => subscription?.unsubscribe());
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(new ClientError(`${description} failed${error?.status ? ` with HTTP ${error.status}` : ''}: ${error?.message ?? error}`));
+      },
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

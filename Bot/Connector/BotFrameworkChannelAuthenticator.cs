@@ -29,10 +29,13 @@ public sealed class BotFrameworkChannelAuthenticator : IChannelAuthenticator
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorMetadata;
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly ILogger<BotFrameworkChannelAuthenticator> _logger;
 
-    public BotFrameworkChannelAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClientFactory)
+    public BotFrameworkChannelAuthenticator(
+        IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClientFactory, ILogger<BotFrameworkChannelAuthenticator> logger)
     {
         _options = options.Value;
+        _logger = logger;
         _channelMetadata = Metadata(_options.ChannelOpenIdMetadataUrl, httpClientFactory);
         _emulatorMetadata = Metadata(_options.EmulatorOpenIdMetadataUrl, httpClientFactory);
     }
@@ -74,7 +77,7 @@ public sealed class BotFrameworkChannelAuthenticator : IChannelAuthenticator
         var (result, config) = await ValidateAsync(raw, _channelMetadata, [_options.ChannelTokenIssuer], cancellationToken);
         if (!result.IsValid)
         {
-            return $"The token is not valid: {result.Exception?.Message}";
+            return Describe(result.Exception);
         }
         if (!string.IsNullOrEmpty(activity.ChannelId) && !IsEndorsed(config!, ((JsonWebToken)result.SecurityToken).Kid, activity.ChannelId))
         {
@@ -99,7 +102,7 @@ public sealed class BotFrameworkChannelAuthenticator : IChannelAuthenticator
         var (result, _) = await ValidateAsync(raw, _emulatorMetadata, issuers, cancellationToken);
         if (!result.IsValid)
         {
-            return $"The token is not valid: {result.Exception?.Message}";
+            return Describe(result.Exception);
         }
         var version = result.Claims.TryGetValue("ver", out var ver) ? ver?.ToString() : null;
         var appIdClaim = version == "2.0" ? "azp" : "appid";
@@ -128,6 +131,21 @@ public sealed class BotFrameworkChannelAuthenticator : IChannelAuthenticator
             }
             metadata.RequestRefresh();
         }
+    }
+
+    /// <summary>A short reason for the caller; the validator's full message (key ids, times) only goes to the log.</summary>
+    private string Describe(Exception? exception)
+    {
+        _logger.LogInformation("Rejected a Bot Framework token: {Reason}", exception?.Message);
+        return exception switch
+        {
+            SecurityTokenExpiredException => "The token has expired.",
+            SecurityTokenNotYetValidException => "The token is not valid yet.",
+            SecurityTokenInvalidAudienceException => "The token was issued for another bot.",
+            SecurityTokenInvalidIssuerException => "The token's issuer is not trusted.",
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The token's signature is not valid.",
+            _ => "The token is not valid.",
+        };
     }
 
     private static bool IsEndorsed(OpenIdConnectConfiguration config, string kid, string channelId)

@@ -24,8 +24,26 @@ public sealed class BotFrameworkOptions
     /// <summary>Issuer of channel tokens.</summary>
     public string ChannelTokenIssuer { get; set; } = "https://api.botframework.com";
 
-    /// <summary>Token endpoint for the bot's own outbound calls (client credentials).</summary>
-    public string? TokenEndpoint { get; set; }
+    /// <summary>
+    /// Authority of the bot's own tokens for its calls to channels (client credentials, the Bot Framework SDK's name).
+    /// Empty: <c>https://login.microsoftonline.com/botframework.com</c>, or the app's tenant for <c>SingleTenant</c>.
+    /// </summary>
+    public string? ToChannelFromBotLoginUrl { get; set; }
+
+    /// <summary>Resource the bot's outbound tokens are for; the scope asked for is this plus <c>/.default</c>.</summary>
+    public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com";
 
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    public bool IsSingleTenant => string.Equals(MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The authority MSAL asks for outbound tokens.</summary>
+    public string LoginAuthority => !string.IsNullOrWhiteSpace(ToChannelFromBotLoginUrl)
+        ? ToChannelFromBotLoginUrl.TrimEnd('/')
+        : IsSingleTenant
+            ? $"https://login.microsoftonline.com/{MicrosoftAppTenantId}"
+            : "https://login.microsoftonline.com/botframework.com";
+
+    /// <summary>The client-credentials scope for outbound tokens.</summary>
+    public string OAuthScope => ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
 }

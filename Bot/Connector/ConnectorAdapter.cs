@@ -8,20 +8,28 @@ namespace Bot.Connector;
 
 /// <summary>
 /// The bot side of the Bot Connector protocol (Teams, Azure Bot Service channels, the Emulator): runs a turn for an
-/// inbound activity and sends the bot's activities back to the channel's <c>serviceUrl</c>; both are kept in the transcript.
+/// inbound activity and sends the bot's activities back to the channel's <c>serviceUrl</c>; both are kept in the
+/// transcript, and the conversation's reference is stored for proactive messages.
 /// </summary>
 public sealed class ConnectorAdapter : BotAdapter
 {
+    /// <summary>Name of the event a proactive turn on a conversation the bot just created starts with (as in the SDK).</summary>
+    public const string CreateConversationEventName = "CreateConversation";
+
     private readonly IBot _bot;
     private readonly ConnectorClient _client;
     private readonly ITranscriptStore _transcripts;
+    private readonly IConversationReferenceStore _references;
     private readonly ConversationLocks _locks;
 
-    public ConnectorAdapter(IBot bot, ConnectorClient client, ITranscriptStore transcripts, ConversationLocks locks, ILogger<ConnectorAdapter> logger)
+    public ConnectorAdapter(
+        IBot bot, ConnectorClient client, ITranscriptStore transcripts, IConversationReferenceStore references, ConversationLocks locks,
+        ILogger<ConnectorAdapter> logger)
     {
         _bot = bot;
         _client = client;
         _transcripts = transcripts;
+        _references = references;
         _locks = locks;
         OnTurnError = async (turnContext, exception) =>
         {
@@ -33,7 +41,7 @@ public sealed class ConnectorAdapter : BotAdapter
         };
     }
 
-    /// <summary>Runs the turn; returns null without running it when the activity was already processed (a replay).</summary>
+    /// <summary>Runs the turn; does not run it when the activity was already processed (a replay with the same id).</summary>
     public async Task<ConnectorTurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -50,9 +58,70 @@ public sealed class ConnectorAdapter : BotAdapter
             {
                 return ConnectorTurnResult.Duplicate;
             }
+            await _references.SaveAsync(activity, cancellationToken);
             var invokeResponse = await ProcessActivityAsync(activity, _bot.OnTurnAsync, cancellationToken);
             return new ConnectorTurnResult(false, invokeResponse);
         }
+    }
+
+    /// <summary>
+    /// A proactive turn in a conversation the bot knows (a stored reference). Replies go to the conversation, or into
+    /// the thread of <see cref="ConversationReference.ActivityId"/> when it is set. The callback runs after the middleware;
+    /// the bot itself does not run.
+    /// </summary>
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var conversationId = reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation id.", nameof(reference));
+        await _transcripts.EnsureConversationAsync(
+            new ConversationRecord(conversationId, reference.ChannelId ?? "unknown", reference.User?.Id, reference.ServiceUrl), cancellationToken);
+        var continuation = reference.GetContinuationActivity();
+        continuation.Id = reference.ActivityId;
+        continuation.Recipient ??= new ChannelAccount { Id = botId, Role = RoleTypes.Bot };
+        await RunPipelineAsync(new TurnContext(this, continuation), callback, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST {serviceUrl}v3/conversations</c> (a new 1:1 chat, or in Teams a new thread in the channel given in
+    /// <c>channelData.channel.id</c>) with the first activity of <paramref name="parameters"/>, recorded in the transcript;
+    /// then, when <paramref name="callback"/> is given, a proactive turn in the new conversation.
+    /// </summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(
+        string channelId, string serviceUrl, ConversationParameters parameters, BotCallbackHandler? callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var created = await _client.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        var conversationId = created.Id ?? throw new InvalidOperationException("The channel returned no conversation id.");
+        serviceUrl = created.ServiceUrl ?? serviceUrl;
+        await _transcripts.EnsureConversationAsync(new ConversationRecord(conversationId, channelId, null, serviceUrl), cancellationToken);
+
+        var conversation = new ConversationAccount { Id = conversationId, IsGroup = parameters.IsGroup, TenantId = parameters.TenantId };
+        if (parameters.Activity is { } first)
+        {
+            var record = first.Clone();
+            record.Id = string.IsNullOrEmpty(created.ActivityId) ? null : created.ActivityId;
+            record.Conversation = conversation;
+            record.ChannelId = channelId;
+            record.ServiceUrl = serviceUrl;
+            record.From ??= parameters.Bot;
+            await _transcripts.AppendAsync(record, assignId: record.Id is null, cancellationToken);
+        }
+        if (callback is not null)
+        {
+            var reference = new ConversationReference
+            {
+                ChannelId = channelId,
+                ServiceUrl = serviceUrl,
+                Conversation = conversation,
+                Bot = parameters.Bot,
+                ActivityId = created.ActivityId,
+            };
+            var continuation = reference.GetContinuationActivity();
+            continuation.Name = CreateConversationEventName;
+            continuation.Id = created.ActivityId;
+            await RunPipelineAsync(new TurnContext(this, continuation), callback, cancellationToken);
+        }
+        return created;
     }
 
     /// <inheritdoc/>
@@ -90,10 +159,4 @@ public sealed class ConnectorAdapter : BotAdapter
     /// <inheritdoc/>
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         _client.DeleteAsync(reference, cancellationToken);
-}
-
-/// <summary>What processing an inbound Connector activity gave: skipped as a replay, or the invoke response (for invokes).</summary>
-public sealed record ConnectorTurnResult(bool IsDuplicate, InvokeResponse? InvokeResponse)
-{
-    public static ConnectorTurnResult Duplicate { get; } = new(true, null);
 }

@@ -1,57 +1,94 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Bot.Core.Schema;
 
 namespace Bot.DirectLine;
 
 /// <summary>
-/// Live fan-out of a conversation's new activities to the WebSockets open on it (in this process).
-/// Each subscriber has its own bounded queue; one that falls far behind is dropped and reconnects from its watermark.
+/// Live fan-out of a conversation's new activities to the WebSocket open on it (in this process). As on the real
+/// service there is one socket per conversation: a new one closes the older with reason <c>collision</c>.
+/// Each socket has its own bounded queue; one that falls far behind is dropped and reconnects from its watermark.
 /// </summary>
 public sealed class ConversationStreams
 {
     private const int QueueCapacity = 1024;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<StreamItem>>> _subscribers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamSubscription> _subscriptions = new(StringComparer.Ordinal);
 
-    public int OpenStreams => _subscribers.Values.Sum(s => s.Count);
+    public int OpenStreams
+    {
+        get
+        {
+            lock (_subscriptions)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
 
-    public Subscription Subscribe(string conversationId)
+    /// <summary>The conversations with a socket open in this process.</summary>
+    public IReadOnlyList<string> OpenConversationIds
+    {
+        get
+        {
+            lock (_subscriptions)
+            {
+                return [.. _subscriptions.Keys];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the conversation's stream, closing the one already open on it (<see cref="StreamCloseReason.Collision"/>);
+    /// null when <paramref name="maxOpenStreams"/> other conversations already have one.
+    /// </summary>
+    public StreamSubscription? TrySubscribe(string conversationId, int maxOpenStreams)
     {
         var channel = Channel.CreateBounded<StreamItem>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
-        var id = Guid.NewGuid();
-        _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, Channel<StreamItem>>())[id] = channel;
-        return new Subscription(channel.Reader, () =>
+        StreamSubscription? replaced;
+        StreamSubscription subscription;
+        lock (_subscriptions)
         {
-            if (_subscribers.TryGetValue(conversationId, out var set))
+            _subscriptions.TryGetValue(conversationId, out replaced);
+            if (replaced is null && _subscriptions.Count >= maxOpenStreams)
             {
-                set.TryRemove(id, out _);
-                channel.Writer.TryComplete();
+                return null;
             }
-        });
+            subscription = new StreamSubscription(channel, () => Remove(conversationId, channel));
+            _subscriptions[conversationId] = subscription;
+        }
+        replaced?.Close(StreamCloseReason.Collision);
+        return subscription;
     }
 
-    /// <summary>Delivers an activity to every open stream; <paramref name="seq"/> is null for activities that are not stored (typing).</summary>
+    /// <summary>Delivers an activity to the open stream; <paramref name="seq"/> is null for activities that are not stored (typing).</summary>
     public void Publish(string conversationId, long? seq, Activity activity)
     {
-        if (!_subscribers.TryGetValue(conversationId, out var set))
+        StreamSubscription? subscription;
+        lock (_subscriptions)
         {
-            return;
+            _subscriptions.TryGetValue(conversationId, out subscription);
         }
-        foreach (var (_, channel) in set)
-        {
-            if (!channel.Writer.TryWrite(new StreamItem(seq, activity)))
-            {
-                channel.Writer.TryComplete();
-            }
-        }
+        subscription?.Deliver(new StreamItem(seq, activity));
     }
 
-    public sealed record StreamItem(long? Seq, Activity Activity);
-
-    public sealed class Subscription(ChannelReader<StreamItem> reader, Action unsubscribe) : IDisposable
+    /// <summary>Ends the conversation's stream, if one is open here, for <paramref name="reason"/>.</summary>
+    public void Close(string conversationId, StreamCloseReason reason)
     {
-        public ChannelReader<StreamItem> Reader { get; } = reader;
+        StreamSubscription? subscription;
+        lock (_subscriptions)
+        {
+            _subscriptions.TryGetValue(conversationId, out subscription);
+        }
+        subscription?.Close(reason);
+    }
 
-        public void Dispose() => unsubscribe();
+    private void Remove(string conversationId, Channel<StreamItem> channel)
+    {
+        lock (_subscriptions)
+        {
+            if (_subscriptions.TryGetValue(conversationId, out var current) && current.Owns(channel))
+            {
+                _subscriptions.Remove(conversationId);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Http;
@@ -6,11 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.DirectLine;
 
-/// <summary>Works out who is calling from the <c>Authorization: Bearer</c> header: the secret, or a conversation token.</summary>
-public sealed class DirectLineAuthenticator(DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+/// <summary>
+/// Works out who is calling from the <c>Authorization: Bearer</c> header (the secret, or a conversation token) and
+/// applies the per-token rate limit.
+/// </summary>
+public sealed class DirectLineAuthenticator(DirectLineTokens tokens, DirectLineRateLimiter rateLimiter, IOptions<DirectLineOptions> options)
 {
     public async Task<(DirectLineCaller? Caller, ProblemHttpResult? Problem)> AuthenticateAsync(HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
@@ -26,12 +31,23 @@ public sealed class DirectLineAuthenticator(DirectLineTokens tokens, IOptions<Di
         }
 
         var check = await tokens.ValidateConversationTokenAsync(credential);
-        return check.Status switch
+        switch (check.Status)
         {
-            TokenStatus.Valid => (check.Caller, null),
-            TokenStatus.Expired => (null, ApiProblem.Create(StatusCodes.Status401Unauthorized, "TokenExpired", "The token has expired.")),
-            _ => (null, ApiProblem.Unauthorized("The token or secret is not valid.")),
-        };
+            case TokenStatus.Expired:
+                return (null, ApiProblem.Create(StatusCodes.Status401Unauthorized, "TokenExpired", "The token has expired."));
+            case TokenStatus.Invalid:
+                return (null, ApiProblem.Unauthorized("The token or secret is not valid."));
+        }
+
+        if (rateLimiter.TryAcquire(check.Caller!) is { } retryAfter)
+        {
+            // Seconds, as HTTP says. DirectLineJS reads the number as milliseconds, so it waits far less than asked.
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+            return (null, ApiProblem.Create(StatusCodes.Status429TooManyRequests, "Throttled",
+                $"Too many requests for this conversation; retry after {Math.Max(1, seconds)} s."));
+        }
+        return (check.Caller, null);
     }
 
     private bool IsSecret(string credential)

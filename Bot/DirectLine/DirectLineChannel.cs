@@ -63,16 +63,17 @@ public sealed class DirectLineChannel(
     public async Task<PostResult> PostAsync(ConversationRecord conversation, DirectLineCaller caller, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
         Normalize(conversation, caller, activity, serviceUrl);
-        if (activity.Type == ActivityTypes.Typing)
-        {
-            activity.Id = $"{conversation.Id}|typing-{Guid.NewGuid():N}";
-            activity.Timestamp = DateTimeOffset.UtcNow;
-            streams.Publish(conversation.Id, null, activity);
-            return new PostResult(activity.Id, BotFailed: false);
-        }
-
         using (await locks.AcquireAsync(conversation.Id, cancellationToken))
         {
+            if (activity.Type == ActivityTypes.Typing)
+            {
+                // Typing is not stored (polling clients never see it) but goes over the socket and to the bot.
+                activity.Id = $"{conversation.Id}|typing-{Guid.NewGuid():N}";
+                activity.Timestamp = DateTimeOffset.UtcNow;
+                streams.Publish(conversation.Id, null, activity.Clone());
+                return new PostResult(activity.Id, !await RunTurnAsync(activity, cancellationToken));
+            }
+
             var entry = await transcripts.AppendAsync(activity, assignId: true, cancellationToken);
             streams.Publish(conversation.Id, entry.Seq, entry.Activity.Clone());
             var failed = !await RunTurnAsync(entry.Activity, cancellationToken);
@@ -125,6 +126,3 @@ public sealed class DirectLineChannel(
         activity.CallerId = null;
     }
 }
-
-/// <summary>The id given to a posted activity, and whether the bot failed on it (Direct Line answers 502 then).</summary>
-public sealed record PostResult(string Id, bool BotFailed);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core.Schema;
 using Bot.Http;
-using Bot.Knowledge.Transcripts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace Bot.DirectLine;
 /// <summary>The Direct Line 3.0 REST and WebSocket API under <c>/v3/directline</c>.</summary>
 public static class DirectLineEndpoints
 {
-    public const string BasePath = "/v3/directline";
+    public const string BasePath = DirectLineUrls.BasePath;
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
@@ -22,6 +21,7 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).WithName("DirectLineGetActivities");
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithName("DirectLinePostActivity");
         group.Map("/conversations/{conversationId}/stream", StreamAsync).WithName("DirectLineStream");
+        group.MapDirectLineAttachments();
         return app;
     }
 
@@ -51,8 +51,9 @@ public static class DirectLineEndpoints
         return TypedResults.Ok(new DirectLineConversation(token.ConversationId, token.Token, token.ExpiresIn));
     }
 
+    /// <summary>A new token for the same conversation and user; refused once the conversation expired (DirectLineJS stops on 404).</summary>
     private static async Task<Results<Ok<DirectLineConversation>, ProblemHttpResult>> RefreshTokenAsync(
-        HttpRequest request, DirectLineAuthenticator auth, DirectLineTokens tokens)
+        HttpRequest request, DirectLineAuthenticator auth, DirectLineConversations conversations, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
         var (caller, problem) = await auth.AuthenticateAsync(request);
         if (problem is not null)
@@ -63,12 +64,17 @@ public static class DirectLineEndpoints
         {
             return ApiProblem.BadArgument("Refresh a token with the token itself, not with the secret.");
         }
+        var lookup = await conversations.FindAsync(caller.ConversationId!, cancellationToken);
+        if (lookup.Expired)
+        {
+            return DirectLineAccess.NotFound(lookup);
+        }
         var token = tokens.CreateConversationToken(caller.ConversationId!, caller.UserId!, caller.UserName);
         return TypedResults.Ok(new DirectLineConversation(caller.ConversationId!, token, tokens.LifetimeSeconds));
     }
 
     private static async Task<Results<Created<DirectLineConversation>, Ok<DirectLineConversation>, ProblemHttpResult>> StartConversationAsync(
-        HttpRequest request, DirectLineAuthenticator auth, DirectLineChannel channel, DirectLineTokens tokens,
+        HttpRequest request, DirectLineAuthenticator auth, DirectLineConversations conversations, DirectLineChannel channel, DirectLineTokens tokens,
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         var (caller, problem) = await auth.AuthenticateAsync(request);
@@ -81,23 +87,26 @@ public static class DirectLineEndpoints
         {
             return bodyProblem;
         }
+        if (!caller!.IsSecret && await conversations.FindAsync(caller.ConversationId!, cancellationToken) is { Expired: true } expired)
+        {
+            return DirectLineAccess.NotFound(expired);
+        }
 
-        var (conversation, created, replayAfter) = await channel.StartAsync(caller!, parameters?.User, ServiceUrl(request), cancellationToken);
+        var (conversation, created, replayAfter) = await channel.StartAsync(caller, parameters?.User, DirectLineUrls.ServiceUrl(request), cancellationToken);
         var body = new DirectLineConversation(
             conversation.Id,
-            tokens.CreateConversationToken(conversation.Id, conversation.UserId!, caller!.UserName ?? parameters?.User?.Name),
+            tokens.CreateConversationToken(conversation.Id, conversation.UserId!, caller.UserName ?? parameters?.User?.Name),
             tokens.LifetimeSeconds,
-            StreamUrl(request, tokens, conversation, replayAfter));
+            DirectLineUrls.StreamUrl(request, tokens, conversation, replayAfter));
         return created
             ? TypedResults.Created($"{BasePath}/conversations/{conversation.Id}", body)
             : TypedResults.Ok(body);
     }
 
     private static async Task<Results<Ok<DirectLineConversation>, ProblemHttpResult>> ReconnectAsync(
-        string conversationId, string? watermark, HttpRequest request, DirectLineAuthenticator auth, ITranscriptStore transcripts,
-        DirectLineTokens tokens, CancellationToken cancellationToken)
+        string conversationId, string? watermark, HttpRequest request, DirectLineAccess access, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
-        var (conversation, caller, problem) = await AuthorizeAsync(conversationId, request, auth, transcripts, cancellationToken);
+        var (conversation, caller, problem) = await access.AuthorizeAsync(conversationId, request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -107,14 +116,14 @@ public static class DirectLineEndpoints
             return ApiProblem.BadArgument($"'{watermark}' is not a watermark this conversation gave out.");
         }
         var token = tokens.CreateConversationToken(conversation.Id, caller!.UserId ?? conversation.UserId!, caller.UserName);
-        return TypedResults.Ok(new DirectLineConversation(conversation.Id, token, tokens.LifetimeSeconds, StreamUrl(request, tokens, conversation, afterSeq)));
+        return TypedResults.Ok(new DirectLineConversation(
+            conversation.Id, token, tokens.LifetimeSeconds, DirectLineUrls.StreamUrl(request, tokens, conversation, afterSeq)));
     }
 
     private static async Task<Results<Ok<ActivitySet>, ProblemHttpResult>> GetActivitiesAsync(
-        string conversationId, string? watermark, HttpRequest request, DirectLineAuthenticator auth, ITranscriptStore transcripts,
-        DirectLineChannel channel, CancellationToken cancellationToken)
+        string conversationId, string? watermark, HttpRequest request, DirectLineAccess access, DirectLineChannel channel, CancellationToken cancellationToken)
     {
-        var (conversation, _, problem) = await AuthorizeAsync(conversationId, request, auth, transcripts, cancellationToken);
+        var (conversation, _, problem) = await access.AuthorizeAsync(conversationId, request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -127,10 +136,10 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> PostActivityAsync(
-        string conversationId, HttpRequest request, DirectLineAuthenticator auth, ITranscriptStore transcripts,
-        DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        string conversationId, HttpRequest request, DirectLineAccess access, DirectLineChannel channel, IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
     {
-        var (conversation, caller, problem) = await AuthorizeAsync(conversationId, request, auth, transcripts, cancellationToken);
+        var (conversation, caller, problem) = await access.AuthorizeAsync(conversationId, request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -146,15 +155,22 @@ public static class DirectLineEndpoints
         }
 
         // The bot's turn runs to completion even if the client goes away, so nothing half-done is left behind.
-        var result = await channel.PostAsync(conversation!, caller!, activity, ServiceUrl(request), CancellationToken.None);
-        return result.BotFailed
-            ? ApiProblem.Create(StatusCodes.Status502BadGateway, "BotError", "Failed to send activity: bot returned an error")
-            : TypedResults.Ok(new ResourceResponse { Id = result.Id });
+        var result = await channel.PostAsync(conversation!, caller!, activity, DirectLineUrls.ServiceUrl(request), CancellationToken.None);
+        return ToResponse(result);
     }
 
+    internal static Results<Ok<ResourceResponse>, ProblemHttpResult> ToResponse(PostResult result) =>
+        result.BotFailed
+            ? ApiProblem.Create(StatusCodes.Status502BadGateway, "BotError", "Failed to send activity: bot returned an error")
+            : TypedResults.Ok(new ResourceResponse { Id = result.Id });
+
+    /// <summary>
+    /// The WebSocket, authorized by the short-lived <c>t</c> token of its stream URL. Everything that can refuse it
+    /// (including the socket limit) answers with problem details before the upgrade.
+    /// </summary>
     private static async Task<IResult> StreamAsync(
-        string conversationId, string? watermark, string? t, HttpContext context, DirectLineTokens tokens, ITranscriptStore transcripts,
-        DirectLineStream stream, CancellationToken cancellationToken)
+        string conversationId, string? watermark, string? t, HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations,
+        ConversationStreams streams, DirectLineStream stream, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -169,37 +185,27 @@ public static class DirectLineEndpoints
         {
             return ApiProblem.Forbidden("BadArgument", "This stream URL belongs to another conversation.");
         }
-        var conversation = await transcripts.FindConversationAsync(conversationId, cancellationToken);
-        if (conversation is null)
+        var lookup = await conversations.FindAsync(conversationId, cancellationToken);
+        if (!lookup.IsActive)
         {
-            return ApiProblem.NotFound("Conversation not found.");
+            return DirectLineAccess.NotFound(lookup);
         }
+        var conversation = lookup.Conversation!;
         if (!TryParseWatermark(watermark, conversation.LastSeq, out var afterSeq))
         {
             return ApiProblem.BadArgument($"'{watermark}' is not a watermark this conversation gave out.");
         }
 
+        using var subscription = streams.TrySubscribe(conversation.Id, options.Value.MaxOpenSockets);
+        if (subscription is null)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "TooManySockets",
+                "This server has as many WebSockets open as it allows; try again shortly, or poll for activities.");
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await stream.RunAsync(socket, conversation, afterSeq, context.RequestAborted);
+        await stream.RunAsync(socket, subscription, conversation, afterSeq, context.RequestAborted);
         return Results.Empty;
-    }
-
-    private static async Task<(ConversationRecord? Conversation, DirectLineCaller? Caller, ProblemHttpResult? Problem)> AuthorizeAsync(
-        string conversationId, HttpRequest request, DirectLineAuthenticator auth, ITranscriptStore transcripts, CancellationToken cancellationToken)
-    {
-        var (caller, problem) = await auth.AuthenticateAsync(request);
-        if (problem is not null)
-        {
-            return (null, null, problem);
-        }
-        if (!caller!.MayAccess(conversationId))
-        {
-            return (null, null, ApiProblem.Forbidden("BadArgument", "This token belongs to another conversation."));
-        }
-        var conversation = await transcripts.FindConversationAsync(conversationId, cancellationToken);
-        return conversation is null
-            ? (null, null, ApiProblem.NotFound("Conversation not found."))
-            : (conversation, caller, null);
     }
 
     /// <summary>Empty or "-" means "from now on" (<paramref name="whenAbsent"/>); otherwise the decimal sequence number given out earlier.</summary>
@@ -211,15 +217,5 @@ public static class DirectLineEndpoints
             return true;
         }
         return long.TryParse(watermark, NumberStyles.Integer, CultureInfo.InvariantCulture, out afterSeq) && afterSeq >= -1;
-    }
-
-    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
-
-    private static string StreamUrl(HttpRequest request, DirectLineTokens tokens, ConversationRecord conversation, long afterSeq)
-    {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var watermark = afterSeq >= 0 ? afterSeq.ToString(CultureInfo.InvariantCulture) : "-1";
-        var token = Uri.EscapeDataString(tokens.CreateStreamToken(conversation.Id, conversation.UserId));
-        return $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(conversation.Id)}/stream?watermark={watermark}&t={token}";
     }
 }

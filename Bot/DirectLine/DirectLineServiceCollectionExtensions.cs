@@ -24,12 +24,18 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddDirectLineCors();
         builder.Services.AddSingleton<DirectLineTokens>();
+        builder.Services.AddSingleton<DirectLineRateLimiter>();
         builder.Services.AddSingleton<DirectLineAuthenticator>();
+        builder.Services.AddSingleton<DirectLineConversations>();
+        builder.Services.AddSingleton<DirectLineAccess>();
+        builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<ConversationStreams>();
         builder.Services.AddSingleton<ConversationLocks>();
         builder.Services.AddSingleton<DirectLineAdapter>();
         builder.Services.AddSingleton<DirectLineChannel>();
         builder.Services.AddSingleton<DirectLineStream>();
+        builder.Services.AddSingleton<ConversationExpiryService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ConversationExpiryService>());
         return builder;
     }
 

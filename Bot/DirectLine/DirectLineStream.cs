@@ -7,13 +7,17 @@ namespace Bot.DirectLine;
 
 /// <summary>
 /// Serves one conversation WebSocket: first what was stored after the client's watermark, then every new activity
-/// as an <c>ActivitySet</c> frame. Activities are never sent twice on one socket, and never out of order.
+/// as an <c>ActivitySet</c> frame. Activities are never sent twice on one socket, and never out of order. When the
+/// server ends the stream (a newer socket on the conversation, expiry, a socket too far behind) it closes the socket
+/// cleanly with the reason.
 /// </summary>
-public sealed class DirectLineStream(ConversationStreams streams, DirectLineChannel channel, ILogger<DirectLineStream> logger)
+public sealed class DirectLineStream(DirectLineChannel channel, ILogger<DirectLineStream> logger)
 {
-    public async Task RunAsync(WebSocket socket, ConversationRecord conversation, long afterSeq, CancellationToken cancellationToken)
+    public async Task RunAsync(WebSocket socket, StreamSubscription subscription, ConversationRecord conversation, long afterSeq, CancellationToken cancellationToken)
     {
-        using var subscription = streams.Subscribe(conversation.Id);
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(conversation);
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receiving = DrainClientFramesAsync(socket, closed);
 
@@ -54,8 +58,10 @@ public sealed class DirectLineStream(ConversationStreams streams, DirectLineChan
 
             if (socket.State == WebSocketState.Open)
             {
-                // The subscription ended because this socket fell too far behind: the client reconnects from its watermark.
-                await socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "Stream restarted", CancellationToken.None);
+                var (status, description) = CloseFrame(subscription.CloseReason);
+                logger.LogDebug("Closing the stream of conversation {ConversationId}: {Reason}", conversation.Id, description);
+                await socket.CloseOutputAsync(status, description, CancellationToken.None);
+                await WaitForClientCloseAsync(receiving);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
@@ -68,6 +74,29 @@ public sealed class DirectLineStream(ConversationStreams streams, DirectLineChan
             await receiving;
         }
     }
+
+    /// <summary>A clean close: give the client a moment to answer the close frame before the socket is dropped.</summary>
+    private static async Task WaitForClientCloseAsync(Task receiving)
+    {
+        try
+        {
+            await receiving.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Collision uses the real service's reason text; DirectLineJS reconnects after any close, and that reconnect
+    /// gets a fresh stream, or 404 (conversation ended) once the conversation expired.
+    /// </summary>
+    private static (WebSocketCloseStatus Status, string Description) CloseFrame(StreamCloseReason? reason) => reason switch
+    {
+        StreamCloseReason.Collision => (WebSocketCloseStatus.PolicyViolation, "collision"),
+        StreamCloseReason.Expired => (WebSocketCloseStatus.NormalClosure, "Conversation expired"),
+        _ => (WebSocketCloseStatus.EndpointUnavailable, "Stream restarted"),
+    };
 
     private static async Task SendAsync(WebSocket socket, ActivitySet set, CancellationToken cancellationToken)
     {

@@ -109,17 +109,3 @@ public sealed class DirectLineTokens
 
     private static string? Claim(ClaimsIdentity identity, string type) => identity.FindFirst(type)?.Value;
 }
-
-public enum TokenStatus
-{
-    Valid,
-    Invalid,
-    Expired,
-}
-
-public sealed record TokenCheck(TokenStatus Status, DirectLineCaller? Caller)
-{
-    public static TokenCheck Invalid { get; } = new(TokenStatus.Invalid, null);
-
-    public static TokenCheck Expired { get; } = new(TokenStatus.Expired, null);
-}

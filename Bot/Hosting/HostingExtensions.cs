@@ -4,6 +4,7 @@ using Bot.Connector;
 using Bot.DirectLine;
 using Bot.Dialogs;
 using Bot.Knowledge;
+using Bot.Teams;
 
 namespace Bot.Hosting;
 
@@ -24,6 +25,7 @@ public static class HostingExtensions
         builder.Services.AddChatTokenRateLimit();
         builder.AddDirectLine();
         builder.AddBotConnector();
+        builder.AddTeams();
         builder.AddSupportAuthentication();
         return builder;
     }
@@ -45,6 +47,9 @@ public static class HostingExtensions
         app.MapBotConnector();
         app.MapChatToken();
         app.MapKnowledgeApi();
+        app.MapFeedbackApi();
+        app.MapUserDataApi();
+        app.MapRouterApi();
         return app;
     }
 }

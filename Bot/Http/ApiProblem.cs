@@ -37,7 +37,9 @@ public static class ApiProblem
         413 => "Payload too large",
         415 => "Unsupported media type",
         429 => "Too many requests",
+        501 => "Not implemented",
         502 => "Bad gateway",
+        503 => "Service unavailable",
         _ => "Error",
     };
 }

@@ -43,8 +43,9 @@ public static class JsonBody
 
         try
         {
-            buffer.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync<T>(buffer, BotJson.Options, cancellationToken);
+            var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            JsonNulEscapes.Replace(json.Span);
+            var value = JsonSerializer.Deserialize<T>(json.Span, BotJson.Options);
             return value is null
                 ? (null, ApiProblem.BadArgument("The request body must be a JSON object."))
                 : (value, null);

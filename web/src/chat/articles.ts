@@ -21,17 +21,18 @@ export const topics: Topic[] = [
   { id: 'security', title: 'Security & privacy', description: 'Data residency, SSO, audit logs and compliance.' },
 ];
 
+/** Titles and facts follow the sample knowledge base (samples/kb/articles) the bot answers from. */
 export const articles: Article[] = [
-  { id: 'reset-password', topic: 'account', title: 'How do I reset my password?', summary: 'Use “Forgot password” on the sign-in page; the link is valid for 30 minutes.' },
-  { id: 'two-step', topic: 'account', title: 'Turn on two-step sign-in', summary: 'Protect your workspace with an authenticator app or a security key.' },
-  { id: 'invite-team', topic: 'account', title: 'Invite people to your workspace', summary: 'Owners and admins can invite members by email or with a link.' },
-  { id: 'change-plan', topic: 'billing', title: 'Change or cancel your plan', summary: 'Switch between Starter, Team and Enterprise at any time; changes are prorated.' },
-  { id: 'invoices', topic: 'billing', title: 'Download invoices and receipts', summary: 'Every invoice is available as a PDF under Billing → History.' },
-  { id: 'payment-methods', topic: 'billing', title: 'Accepted payment methods', summary: 'Cards, SEPA direct debit and, on annual plans, bank transfer.' },
-  { id: 'api-keys', topic: 'integrations', title: 'Create and rotate API keys', summary: 'Scoped keys with expiry dates; rotate without downtime.' },
-  { id: 'webhooks', topic: 'integrations', title: 'Receive events with webhooks', summary: 'Signed deliveries with automatic retries for 24 hours.' },
-  { id: 'sso', topic: 'security', title: 'Set up single sign-on (SAML / OIDC)', summary: 'Available on Enterprise; works with Entra ID, Okta and Google.' },
-  { id: 'data-residency', topic: 'security', title: 'Where is my data stored?', summary: 'Choose EU or US data residency when you create a workspace.' },
+  { id: 'reset-password', topic: 'account', title: 'Reset your password', summary: 'Click “Forgot password?” on the sign-in page; the reset link is valid for 60 minutes and works once.' },
+  { id: 'set-up-two-factor-authentication', topic: 'account', title: 'Set up two-factor authentication', summary: 'Use an authenticator app or a security key; available on every plan, including Free.' },
+  { id: 'invite-team-members', topic: 'account', title: 'Invite people to your workspace', summary: 'Invite by email or share an invite link, as a Member, Admin or Guest.' },
+  { id: 'upgrade-plan', topic: 'billing', title: 'Upgrade your plan', summary: 'Upgrades take effect immediately; the owner and billing admins can change the plan.' },
+  { id: 'download-invoices', topic: 'billing', title: 'Find and download invoices and receipts', summary: 'Every invoice is a PDF under Admin Console › Billing › Invoices.' },
+  { id: 'payment-methods', topic: 'billing', title: 'Accepted payment methods', summary: 'Cards, PayPal, SEPA Direct Debit and, for larger annual subscriptions, bank transfer.' },
+  { id: 'create-api-key', topic: 'integrations', title: 'Create and manage API keys', summary: 'Personal keys with scopes, on every plan; create them in Profile settings › API keys.' },
+  { id: 'set-up-webhooks', topic: 'integrations', title: 'Set up webhooks', summary: 'Get notified when tasks, files or members change; Team, Business and Enterprise plans.' },
+  { id: 'configure-saml-sso', topic: 'security', title: 'Set up SAML single sign-on', summary: 'Okta, Microsoft Entra ID, Google Workspace and more; Business and Enterprise plans.' },
+  { id: 'data-residency', topic: 'security', title: 'Where your data is stored', summary: 'Each workspace lives in one region: the EU (Frankfurt) or the US (Virginia).' },
 ];
 
 /** Case-insensitive match on title and summary; every word of the query must appear. */

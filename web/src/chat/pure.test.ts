@@ -20,6 +20,7 @@ describe('directLineDomain', () => {
 describe('searchArticles', () => {
   it('matches every word, case-insensitively', () => {
     expect(searchArticles('RESET password').map((a) => a.id)).toEqual(['reset-password']);
+    expect(searchArticles('sepa').map((a) => a.id)).toEqual(['payment-methods']);
     expect(searchArticles('')).toHaveLength(searchArticles(' ').length);
     expect(searchArticles('nothing-matches-this')).toEqual([]);
   });

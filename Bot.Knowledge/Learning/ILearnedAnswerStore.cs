@@ -1,0 +1,11 @@
+namespace Bot.Knowledge.Learning;
+
+/// <summary>Answers agents approved (corrections), found again for paraphrases of the question they answer.</summary>
+public interface ILearnedAnswerStore
+{
+    /// <summary>The nearest learned question above the similarity threshold, or null when no learned answer is close enough.</summary>
+    Task<LearnedAnswerMatch?> FindAsync(string question, CancellationToken cancellationToken);
+
+    /// <summary>Stores an approved answer for a question and returns its id.</summary>
+    Task<long> AddAsync(Correction correction, CancellationToken cancellationToken);
+}

@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Text;
+using Bot.Dialogs.Routing;
+using Bot.Knowledge.Learning;
+using Bot.Knowledge.Search;
+using Npgsql;
+
+namespace Bot.Evaluation;
+
+/// <summary>The measurements that go through search or the whole bot: retrieval, answering, out of scope, escalation, feedback uplift.</summary>
+public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe)
+{
+    private Dictionary<long, string>? _slugs;
+
+    /// <summary>Recall@5 and MRR of the labelled article with the Search agent's query (the router's route as the preferred category).</summary>
+    public async Task<RetrievalReport> RetrievalAsync(IReadOnlyList<KbQuestion> questions, TextWriter? features, CancellationToken cancellationToken)
+    {
+        var search = services.GetRequiredService<IKnowledgeSearch>();
+        var router = services.GetRequiredService<IRouterModel>();
+        var slugs = await SlugsAsync(cancellationToken);
+        int found = 0;
+        double reciprocal = 0;
+        foreach (var question in questions)
+        {
+            var route = await router.ClassifyAsync(question.Question, cancellationToken);
+            var hits = await search.SearchAsync(new KnowledgeQuery(question.Question, 5, route.Category), cancellationToken);
+            var articles = hits.Select(h => slugs.GetValueOrDefault(h.DocumentId)).Distinct(StringComparer.Ordinal).ToList();
+            var rank = articles.IndexOf(question.Article);
+            if (rank >= 0)
+            {
+                found++;
+                reciprocal += 1.0 / (rank + 1);
+            }
+            await WriteFeaturesAsync(features, "kb", 1, rank == 0 ? 1 : 0, hits, route, await CoverageAsync(question.Question, cancellationToken));
+        }
+        return new RetrievalReport(questions.Count, RouterEvaluation.Ratio(found, questions.Count),
+            questions.Count == 0 ? 0 : Math.Round(reciprocal / questions.Count, 4));
+    }
+
+    /// <summary>Retrieval features of messages the bot should not answer (for fitting the retrieval confidence).</summary>
+    public async Task OutOfScopeFeaturesAsync(IReadOnlyList<string> messages, TextWriter features, CancellationToken cancellationToken)
+    {
+        var search = services.GetRequiredService<IKnowledgeSearch>();
+        var router = services.GetRequiredService<IRouterModel>();
+        foreach (var message in messages)
+        {
+            var route = await router.ClassifyAsync(message, cancellationToken);
+            var hits = await search.SearchAsync(new KnowledgeQuery(message, 5, route.Category), cancellationToken);
+            await WriteFeaturesAsync(features, "oos", 0, 0, hits, route, await CoverageAsync(message, cancellationToken));
+        }
+    }
+
+    /// <summary>Each answerable question in a new conversation: answered without escalation, and from the right article.</summary>
+    public async Task<AnswerReport> AnswerableAsync(IReadOnlyList<KbQuestion> questions, CancellationToken cancellationToken)
+    {
+        var slugs = await SlugsAsync(cancellationToken);
+        int answered = 0, right = 0, escalated = 0, declined = 0;
+        var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var notAnswered = new List<string>();
+        foreach (var question in questions)
+        {
+            var reply = await probe.AskAsync(question.Question, cancellationToken);
+            if (!reply.Answered && notAnswered.Count < 100)
+            {
+                var routed = await services.GetRequiredService<IRouterModel>().ClassifyAsync(question.Question, cancellationToken);
+                notAnswered.Add($"{question.Question} -> {(reply.Escalated ? "escalated " + string.Join('+', reply.Reasons) : reply.Text.Contains("can't help with that", StringComparison.Ordinal) ? "declined out of scope" : "declined")} " +
+                    $"(intent {reply.Intent} {routed.IntentConfidence:0.00}, route {reply.Route} {reply.Confidence:0.00})");
+            }
+            if (reply.Answered)
+            {
+                answered++;
+                if (reply.AnswerSource == "learned" || (reply.SourceDocumentIds.Count > 0 && slugs.GetValueOrDefault(reply.SourceDocumentIds[0]) == question.Article))
+                {
+                    right++;
+                }
+            }
+            else if (reply.Escalated)
+            {
+                escalated++;
+                foreach (var reason in reply.Reasons)
+                {
+                    reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+                }
+            }
+            else
+            {
+                declined++;
+            }
+        }
+        var n = questions.Count;
+        return new AnswerReport(n, RouterEvaluation.Ratio(answered, n), RouterEvaluation.Ratio(right, n),
+            RouterEvaluation.Ratio(escalated, n), RouterEvaluation.Ratio(declined, n), reasons, notAnswered);
+    }
+
+    /// <summary>Each out-of-scope message in a new conversation: the bot must decline or hand off, not answer.</summary>
+    public async Task<OutOfScopeReport> OutOfScopeAsync(IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    {
+        int notAnswered = 0, declined = 0, escalated = 0;
+        var answeredExamples = new List<string>();
+        foreach (var message in messages)
+        {
+            var reply = await probe.AskAsync(message, cancellationToken);
+            if (reply.NotAnswered)
+            {
+                notAnswered++;
+                if (reply.Escalated)
+                {
+                    escalated++;
+                }
+                else
+                {
+                    declined++;
+                }
+            }
+            else if (answeredExamples.Count < 25)
+            {
+                answeredExamples.Add(message);
+            }
+        }
+        var n = messages.Count;
+        return new OutOfScopeReport(n, RouterEvaluation.Ratio(notAnswered, n), RouterEvaluation.Ratio(declined, n),
+            RouterEvaluation.Ratio(escalated, n), answeredExamples);
+    }
+
+    /// <summary>
+    /// Scripted conversations: the reasons the bot recorded anywhere in a conversation against the reasons a person
+    /// named for it, per reason; <c>[thumbs-down]</c> rates the bot's last answer down.
+    /// </summary>
+    public async Task<EscalationReport> EscalationScriptAsync(IReadOnlyList<EscalationStep> steps, CancellationToken cancellationToken)
+    {
+        var cases = new List<(string Name, HashSet<string> Expected, HashSet<string> Fired)>();
+        foreach (var conversation in steps.GroupBy(s => s.Conversation, StringComparer.Ordinal))
+        {
+            var expected = conversation.SelectMany(s => s.Reasons).ToHashSet(StringComparer.Ordinal);
+            var fired = new HashSet<string>(StringComparer.Ordinal);
+            ProbeReply? last = null;
+            foreach (var step in conversation)
+            {
+                ProbeReply reply;
+                if (step.Message == EvalData.ThumbsDown)
+                {
+                    if (last?.ThumbsDown is not { } thumbs)
+                    {
+                        throw new InvalidDataException($"Conversation {conversation.Key}: {EvalData.ThumbsDown} follows no answer card.");
+                    }
+                    reply = await probe.SubmitAsync(conversation.Key, thumbs, cancellationToken);
+                }
+                else
+                {
+                    reply = await probe.SayAsync(conversation.Key, step.Message, cancellationToken);
+                    last = reply;
+                }
+                if (reply.Escalated)
+                {
+                    fired.UnionWith(reply.Reasons);
+                }
+            }
+            cases.Add((conversation.Key, expected, fired));
+        }
+        return Score(cases);
+    }
+
+    /// <summary>Single labelled messages (e.g. Bitext): the reasons the bot recorded against the reason the label implies.</summary>
+    public async Task<EscalationReport> EscalationMessagesAsync(IReadOnlyList<RouterCase> cases, CancellationToken cancellationToken)
+    {
+        var scored = new List<(string Name, HashSet<string> Expected, HashSet<string> Fired)>();
+        foreach (var item in cases)
+        {
+            var reply = await probe.AskAsync(item.Text, cancellationToken);
+            var expected = item.Intent switch
+            {
+                "asks_for_human" => new HashSet<string>(StringComparer.Ordinal) { "asks_for_human" },
+                "complaint" => new HashSet<string>(StringComparer.Ordinal) { "complaint" },
+                _ => new HashSet<string>(StringComparer.Ordinal),
+            };
+            scored.Add((item.Text, expected, reply.Escalated ? reply.Reasons.ToHashSet(StringComparer.Ordinal) : []));
+        }
+        return Score(scored);
+    }
+
+    /// <summary>
+    /// Feedback uplift: every paraphrase asked before and after the approved answers went in through the correction
+    /// service (as the agent hub sends them); a paraphrase counts when the reply is the corrected answer.
+    /// </summary>
+    public async Task<FeedbackReport?> FeedbackAsync(IReadOnlyList<ParaphraseGroup> groups, CancellationToken cancellationToken)
+    {
+        if (services.GetService<CorrectionService>() is not { } corrections)
+        {
+            return null;
+        }
+        var router = services.GetRequiredService<IRouterModel>();
+        var before = await CorrectedShareAsync(groups, null, cancellationToken);
+        foreach (var group in groups)
+        {
+            var route = await router.ClassifyAsync(group.Question, cancellationToken);
+            await corrections.ApplyAsync(new Correction(group.Question, group.Answer, route.Category, null, "eval"), cancellationToken);
+        }
+        var misses = new List<string>();
+        var after = await CorrectedShareAsync(groups, misses, cancellationToken);
+        return new FeedbackReport(groups.Count, groups.Sum(g => g.Paraphrases.Count), before, after, misses);
+    }
+
+    private async Task<double> CorrectedShareAsync(IReadOnlyList<ParaphraseGroup> groups, List<string>? misses, CancellationToken cancellationToken)
+    {
+        int total = 0, corrected = 0;
+        foreach (var group in groups)
+        {
+            var expected = Normalize(group.Answer);
+            var probeText = expected[..Math.Min(expected.Length, 60)];
+            foreach (var paraphrase in group.Paraphrases)
+            {
+                total++;
+                var reply = await probe.AskAsync(paraphrase, cancellationToken);
+                if (reply.Answered && Normalize(reply.Text).Contains(probeText, StringComparison.Ordinal))
+                {
+                    corrected++;
+                }
+                else
+                {
+                    misses?.Add($"group {group.Group}: {paraphrase} -> {reply.AnswerSource}{(reply.Escalated ? " escalated " + string.Join('+', reply.Reasons) : "")} (intent {reply.Intent}){(reply.AnswerSource == "learned" ? ": " + Clip(reply.Text.ReplaceLineEndings(" "), 160) : "")}");
+                }
+            }
+        }
+        return RouterEvaluation.Ratio(corrected, total);
+    }
+
+    private static EscalationReport Score(List<(string Name, HashSet<string> Expected, HashSet<string> Fired)> cases)
+    {
+        var reasons = new SortedDictionary<string, ClassScore>(StringComparer.Ordinal);
+        var misses = new List<string>();
+        foreach (var reason in cases.SelectMany(c => c.Expected.Concat(c.Fired)).Distinct(StringComparer.Ordinal))
+        {
+            var support = cases.Count(c => c.Expected.Contains(reason));
+            var predicted = cases.Count(c => c.Fired.Contains(reason));
+            var correct = cases.Count(c => c.Expected.Contains(reason) && c.Fired.Contains(reason));
+            reasons[reason] = new ClassScore(support, predicted, correct);
+        }
+        foreach (var (name, expected, fired) in cases.Where(c => !c.Expected.SetEquals(c.Fired)).Take(60))
+        {
+            misses.Add($"{name}: expected [{string.Join(", ", expected.Order(StringComparer.Ordinal))}], got [{string.Join(", ", fired.Order(StringComparer.Ordinal))}]");
+        }
+        var calm = cases.Where(c => c.Expected.Count == 0).ToList();
+        return new EscalationReport(cases.Count, RouterEvaluation.Ratio(calm.Count(c => c.Fired.Count > 0), calm.Count), reasons, misses);
+    }
+
+    private Task<double> CoverageAsync(string text, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Bot.Knowledge.Routing.IKnowledgeVocabulary>().CoverageAsync(text, cancellationToken);
+
+    private async Task<Dictionary<long, string>> SlugsAsync(CancellationToken cancellationToken)
+    {
+        if (_slugs is not null)
+        {
+            return _slugs;
+        }
+        var slugs = new Dictionary<long, string>();
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT id, url, source FROM kb_documents");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var url = reader.IsDBNull(1) ? null : reader.GetString(1);
+            var slug = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                ? uri.Segments[^1].Trim('/')
+                : Path.GetFileNameWithoutExtension(reader.GetString(2));
+            slugs[reader.GetInt64(0)] = slug;
+        }
+        return _slugs = slugs;
+    }
+
+    private static async Task WriteFeaturesAsync(TextWriter? writer, string set, int label, int topRight, IReadOnlyList<KnowledgeHit> hits, RouteResult route, double coverage)
+    {
+        if (writer is null)
+        {
+            return;
+        }
+        var (vector, text, both) = RetrievalConfidence.Features(hits);
+        await writer.WriteLineAsync(string.Join(',', set, label.ToString(CultureInfo.InvariantCulture), topRight.ToString(CultureInfo.InvariantCulture),
+            vector.ToString("0.#####", CultureInfo.InvariantCulture), text.ToString("0.#####", CultureInfo.InvariantCulture),
+            both.ToString(CultureInfo.InvariantCulture), route.NearestSimilarity.ToString("0.#####", CultureInfo.InvariantCulture), route.Intent,
+            coverage.ToString("0.#####", CultureInfo.InvariantCulture)));
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    private static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+}
