@@ -34,7 +34,6 @@ public static class KnowledgeServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName));
         services.AddOptions<SearchOptions>()
             .Bind(configuration.GetSection(SearchOptions.SectionName))
             .ValidateDataAnnotations()
@@ -56,8 +55,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<VectorIndex>();
         services.AddSingleton<IKnowledgeSearch, HybridKnowledgeSearch>();
         services.AddSingleton<IKnowledgeReembedder, KnowledgeReembedder>();
-        services.AddSingleton<KnowledgeStore>();
-        services.AddSingleton<KnowledgeSeeder>();
+        services.AddKnowledgeIngestion(configuration);
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         return services;
     }

@@ -44,7 +44,7 @@ public static class BotJson
         {
             if (property.Name is "attachments" or "entities" or "membersAdded" or "membersRemoved")
             {
-                property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
+                property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
             }
         }
     }

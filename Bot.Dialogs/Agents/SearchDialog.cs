@@ -14,6 +14,7 @@ namespace Bot.Dialogs.Agents;
 public sealed class SearchDialog : ComponentDialog
 {
     private const int PassageCount = 5;
+    private const double DanglingFollowUpConfidence = 0.1;
     private readonly IKnowledgeSearch _search;
     private readonly ILearnedAnswerStore? _learned;
     private readonly IChunkDemotionStore? _demotions;
@@ -46,7 +47,13 @@ public sealed class SearchDialog : ComponentDialog
                 hits = await _demotions.DemoteAsync(query, hits, cancellationToken);
             }
             var coverage = _vocabulary is null ? 1 : await _vocabulary.CoverageAsync(query, cancellationToken);
-            turn.Evidence = new Evidence(hits, RetrievalConfidence.Of(hits, coverage)) { Learned = learned, Query = query, Coverage = coverage };
+            var confidence = RetrievalConfidence.Of(hits, coverage);
+            if (turn.FollowUpOf is null && FollowUpRewriter.IsBare(turn.Question))
+            {
+                // "it still fails" with nothing before it: whatever matches its few words is a guess, not an answer.
+                confidence = Math.Min(confidence, DanglingFollowUpConfidence);
+            }
+            turn.Evidence = new Evidence(hits, confidence) { Learned = learned, Query = query, Coverage = coverage };
         }
         return await stepContext.EndDialogAsync(turn.Evidence, cancellationToken);
     }

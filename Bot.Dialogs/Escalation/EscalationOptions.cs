@@ -19,6 +19,12 @@ public sealed class EscalationOptions
     [Range(0.1, 1)]
     public double RepeatSimilarity { get; set; } = 0.6;
 
+    /// <summary>
+    /// How long after the answer a question asked again counts as "asked again": a copy sent sooner is a double send or a
+    /// client's retry, not a customer who read the answer and is still stuck.
+    /// </summary>
+    public TimeSpan RepeatMinimumGap { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many thumbs-down in a conversation hand it to a person.</summary>
     [Range(1, 100)]
     public int NegativeFeedbackCount { get; set; } = 2;

@@ -48,7 +48,7 @@ public sealed class EscalationPolicy(IFeedbackStore feedback, IOptions<Escalatio
                     reasons.Add(reason);
                 }
             }
-            if (intent is Intents.Question && AskedAgain(turn.Question, signals, settings.RepeatSimilarity))
+            if (intent is Intents.Question && AskedAgain(turn.Question, signals, settings.RepeatSimilarity, DateTimeOffset.UtcNow - settings.RepeatMinimumGap))
             {
                 reasons.Add(EscalationReasons.RepeatedQuestion);
             }
@@ -93,15 +93,15 @@ public sealed class EscalationPolicy(IFeedbackStore feedback, IOptions<Escalatio
         return distinct.Count > 0 ? new EscalationDecision(true, distinct) : EscalationDecision.Stay with { Decline = decline };
     }
 
-    /// <summary>True when the question is (nearly) one the bot already answered in this conversation.</summary>
-    public static bool AskedAgain(string question, ConversationSignals signals, double threshold)
+    /// <summary>True when the question is (nearly) one the bot answered in this conversation before <paramref name="answeredBefore"/>.</summary>
+    public static bool AskedAgain(string question, ConversationSignals signals, double threshold, DateTimeOffset answeredBefore)
     {
         ArgumentNullException.ThrowIfNull(signals);
         var terms = QuestionTerms.Of(question);
         var key = Key(question);
         foreach (var asked in signals.Questions)
         {
-            if (!asked.Answered)
+            if (!asked.Answered || asked.At > answeredBefore)
             {
                 continue;
             }

@@ -18,7 +18,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         {
             return Task.FromResult(new ComposedAnswer(NotFound, AnswerSources.None, []));
         }
-        var text = PassageTrimmer.Trim(question, best.Content);
+        var text = PassageTrimmer.Trim(question, best.Content, best.Heading);
         var sources = evidence.Hits.DistinctBy(hit => hit.DocumentId).Take(3).ToList();
         return Task.FromResult(new ComposedAnswer(text, AnswerSources.KnowledgeBase, sources) { ChunkIds = [best.ChunkId] });
     }

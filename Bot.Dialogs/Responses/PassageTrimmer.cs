@@ -23,11 +23,14 @@ public static partial class PassageTrimmer
     private const int MaxStepsKeptWhole = 12;
     private const double LeadBonus = 0.35;
 
-    public static string Trim(string question, string passage)
+    /// <param name="question">The customer's question.</param>
+    /// <param name="passage">The passage's text.</param>
+    /// <param name="heading">The passage's heading path (<c>"Title &gt; Section"</c>); its last part introduces a list that has no line of its own.</param>
+    public static string Trim(string question, string passage, string? heading = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passage);
-        var blocks = Parse(passage);
+        var blocks = Parse(passage, LastPart(heading));
         var sentenceCount = blocks.Sum(b => b.IsList ? b.Items.Count : 1);
         if (blocks.Count == 0)
         {
@@ -146,10 +149,10 @@ public static partial class PassageTrimmer
     }
 
     /// <summary>Cuts the passage into sentence blocks and list blocks, remembering paragraphs and headings.</summary>
-    private static List<Block> Parse(string passage)
+    private static List<Block> Parse(string passage, string sectionHeading)
     {
         var blocks = new List<Block>();
-        var heading = "";
+        var heading = sectionHeading;
         var paragraph = 0;
         Block? list = null;
         string? pendingLeadIn = null;
@@ -205,6 +208,9 @@ public static partial class PassageTrimmer
         }
         return blocks;
     }
+
+    private static string LastPart(string? heading) =>
+        heading is null ? "" : heading.Split('>', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
 
     /// <summary>Markdown links and emphasis reduced to their words, for scoring only.</summary>
     private static string Plain(string text) => MarkdownLink().Replace(text, "$1").Replace("**", "", StringComparison.Ordinal);

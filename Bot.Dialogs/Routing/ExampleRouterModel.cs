@@ -86,6 +86,7 @@ public sealed class ExampleRouterModel(
             else
             {
                 intentConfidence = Math.Max(intentConfidence, 0.95);
+                model = RouterModels.Rules;
             }
         }
         else if (!verdict.ExactMatch && settings.OutOfScopeSimilarity > 0 && verdict.NearestInScopeSimilarity < settings.OutOfScopeSimilarity

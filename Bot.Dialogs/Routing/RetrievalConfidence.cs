@@ -25,7 +25,8 @@ public static class RetrievalConfidence
         }
         var (vector, text, both) = Features(hits);
         var z = weights.Intercept + weights.Vector * vector + weights.Text * text + weights.Agreement * both + weights.Coverage * coverage;
-        return Math.Round(1 / (1 + Math.Exp(-z)), 3);
+        // Never certain: a threshold of 1 means "never trust the retrieval alone".
+        return Math.Min(Math.Round(1 / (1 + Math.Exp(-z)), 3), 0.999);
     }
 
     /// <summary>The features: best vector similarity, log(1 + 10 × best text rank), 1 when the top passage was found by both methods.</summary>

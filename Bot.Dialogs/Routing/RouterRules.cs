@@ -81,7 +81,7 @@ public static partial class RouterRules
     [GeneratedRegex(@"\b(but|not|didn't|didnt|doesn't|doesnt|still|however|though|although|no|can't|cant|won't|wont|how|what|where|why|when|can you|could you)\b|\?", RegexOptions.CultureInvariant)]
     private static partial Regex Objection();
 
-    [GeneratedRegex(@"\b(complain|complaining|complaint|complaints|unacceptable|outrageous|ridiculous|disgraceful|disgusting|appalling|pathetic|shameful|terrible (service|support|experience|company|product)|awful (service|support|experience)|worst (service|support|experience|company|customer service|product)|rip[- ]?off|scam|a joke|fed up|sick of|furious|livid|not happy|very unhappy|extremely unhappy|dissatisfied|(lodge|file|make|submit|open|raise|place|put in|start) (a |an )?(formal |consumer |official )?(claim|complaint)|consumer claim|claim against|grievance)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(complain|complaining|complaint|complaints|unacceptable|outrageous|ridiculous|disgraceful|disgusting|appalling|pathetic|shameful|terrible (service|support|experience|company|product)|awful (service|support|experience)|worst (service|support|experience|company|customer service|product)|rip[- ]?off|scam|(is|are|was|what) (a|such a|an absolute|a complete) joke|fed up|sick of|furious|livid|not happy|very unhappy|extremely unhappy|dissatisfied|(lodge|file|make|submit|open|raise|place|put in|start) (a |an )?(formal |consumer |official )?(claim|complaint)|consumer claim|claim against|grievance)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Complaint();
 
     [GeneratedRegex(@"^(how|where|who|what) (do|can|should|would) (i|we|you)\b|^(how|where) to\b", RegexOptions.CultureInvariant)]

@@ -239,13 +239,5 @@ public sealed class RouterSnapshot
         return best;
     }
 
-    private static double Dot(float[] a, ReadOnlySpan<float> b)
-    {
-        double sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
+    private static double Dot(float[] a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 }

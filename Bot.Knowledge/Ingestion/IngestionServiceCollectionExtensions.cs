@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Knowledge.Ingestion;
@@ -8,10 +9,10 @@ public static class IngestionServiceCollectionExtensions
     /// The ingestion services: <see cref="KnowledgeStore"/>, <see cref="KnowledgeIngestor"/> (with its named HttpClient
     /// for URLs and sitemaps) and <see cref="KnowledgeSeeder"/>. Options come from the <c>Knowledge</c> section.
     /// </summary>
-    public static IServiceCollection AddKnowledgeIngestion(this IServiceCollection services)
+    public static IServiceCollection AddKnowledgeIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KnowledgeOptions>()
-            .BindConfiguration(KnowledgeOptions.SectionName)
+            .Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHttpClient(KnowledgeIngestor.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("CustomerSupportBot-KnowledgeIngestion/1.0"));

@@ -12,7 +12,7 @@ public sealed class ActivitySerializationTests
         {
           "type": "message",
           "id": "conv|0000001",
-          "timestamp": "2024-05-01T10:00:00+00:00",
+          "timestamp": "2024-05-01T10:00:00.0000000Z",
           "localTimestamp": "2024-05-01T12:00:00+02:00",
           "serviceUrl": "https://directline.example/",
           "channelId": "directline",
@@ -79,11 +79,11 @@ public sealed class ActivitySerializationTests
     }
 
     [Fact]
-    public void Empty_lists_are_kept_as_set()
+    public void Empty_attachment_and_entity_lists_are_omitted()
     {
-        var json = JsonSerializer.Serialize(new Activity(ActivityTypes.Message) { Attachments = [] }, BotJson.Options);
+        var json = JsonSerializer.Serialize(new Activity(ActivityTypes.Message) { Attachments = [], Entities = [] }, BotJson.Options);
 
-        Assert.Equal("""{"type":"message","attachments":[]}""", json);
+        Assert.Equal("""{"type":"message"}""", json);
     }
 
     [Fact]

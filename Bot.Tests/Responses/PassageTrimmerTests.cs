@@ -68,6 +68,14 @@ public sealed class PassageTrimmerTests
         Assert.StartsWith("If you've forgotten your Northwind Cloud password", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_list_without_an_introduction_is_introduced_by_its_section_heading()
+    {
+        const string passage = "- Windows 10 or Windows 11 (64-bit)\n- macOS 12 Monterey or later\n- Linux isn't supported; use the web app instead.";
+        var answer = PassageTrimmer.Trim("is there a linux client", passage, "Install Northwind Drive > System requirements");
+        Assert.Equal("System requirements:\n" + passage, answer);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

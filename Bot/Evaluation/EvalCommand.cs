@@ -144,7 +144,7 @@ public static class EvalCommand
         var thresholdsPath = configuration["thresholds"] ?? (format == "project" ? Path.Combine(eval, "thresholds.json") : null);
         if (thresholdsPath is not null)
         {
-            EvalThresholds.Check(report, EvalThresholds.Load(thresholdsPath));
+            EvalThresholds.Check(report, EvalThresholds.Load(thresholdsPath, report.Embedder));
         }
         report.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         EvalConsole.Write(console, report);

@@ -89,6 +89,8 @@ public sealed class EvalEnvironment : IAsyncDisposable
         {
             ["Database:ConnectionString"] = connectionString,
             ["Bot:ExposeTrace"] = "true",
+            // Scripted conversations have no reading time between an answer and the question asked again.
+            ["Escalation:RepeatMinimumGap"] = "00:00:00",
         };
         if (settings.TextClassifier is { } textClassifier)
         {

@@ -69,7 +69,7 @@ public sealed class EvalReport
                 metrics[$"escalation.{reason}.recall"] = score.Recall;
                 metrics[$"escalation.{reason}.precision"] = score.Precision;
             }
-            metrics["escalation.falseEscalations"] = escalation.FalseEscalationRate;
+            metrics["escalation.calmNotEscalated"] = Math.Round(1 - escalation.FalseEscalationRate, 4);
         }
         if (Feedback is { } feedback)
         {
