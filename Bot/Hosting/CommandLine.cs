@@ -18,7 +18,7 @@ public static class CommandLine
           router import <csv>        add router examples (columns text,route[,intent]; --format bitext for Bitext files)
           router list                how many examples each route has
           router classify <text>     route a message as the bot would, with its nearest examples
-          eval [file]                measure the bot (the project's sets by default); eval --help for the options
+          eval [file] [--format f]   measure the bot: the project's sets by default; --format bitext|clinc-oos|router|kb|escalation|paraphrases, --train, --thresholds, --output, --database current
         """;
 
     /// <summary>Splits a command (first words) from the host's own <c>--key value</c> arguments.</summary>
