@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Bot.Tests.Infrastructure;
 
 namespace Bot.Tests.Embeddings;
 
@@ -35,15 +31,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static async Task<FakeOpenAIServer> StartAsync(string prefix)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FakeOpenAIServer? server = null;
-        app.MapPost(prefix + "/embeddings", (HttpContext context) => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeOpenAIServer(app, new Uri(address));
+        var (app, address) = await LoopbackServer.StartAsync(routes => routes.MapPost(prefix + "/embeddings", (HttpContext context) => server!.HandleAsync(context)));
+        server = new FakeOpenAIServer(app, address);
         return server;
     }
 

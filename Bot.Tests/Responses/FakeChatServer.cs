@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Bot.Tests.Infrastructure;
 
 namespace Bot.Tests.Responses;
 
@@ -39,15 +35,9 @@ internal sealed class FakeChatServer : IAsyncDisposable
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FakeChatServer? server = null;
-        app.MapPost("/v1/chat/completions", (HttpContext context) => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeChatServer(app, new Uri(address));
+        var (app, address) = await LoopbackServer.StartAsync(routes => routes.MapPost("/v1/chat/completions", (HttpContext context) => server!.HandleAsync(context)));
+        server = new FakeChatServer(app, address);
         return server;
     }
 
