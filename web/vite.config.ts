@@ -10,8 +10,8 @@ const root = import.meta.dirname;
  */
 const pages: Record<string, string> = {
   chat: 'index.html',
-  // hub: 'hub/index.html',
-  // dashboard: 'dashboard/index.html',
+  hub: 'hub/index.html',
+  dashboard: 'dashboard/index.html',
   // admin: 'admin/index.html',
 };
 
@@ -22,6 +22,8 @@ const pages: Record<string, string> = {
 const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 50 },
   { name: 'vendor-adaptivecards', test: /node_modules[\\/](adaptivecards|swiper)[\\/]/, priority: 40 },
+  { name: 'vendor-charts', test: /node_modules[\\/](recharts|d3-[^\\/]*|victory-vendor|es-toolkit)[\\/]/, priority: 40 },
+  { name: 'vendor-signalr', test: /node_modules[\\/]@microsoft[\\/]signalr[\\/]/, priority: 40 },
   {
     name: 'vendor-speech',
     test: /node_modules[\\/](microsoft-cognitiveservices-speech-sdk|botframework-directlinespeech-sdk|web-speech-cognitive-services|botframework-streaming)[\\/]/,
