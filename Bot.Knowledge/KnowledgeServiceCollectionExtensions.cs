@@ -45,7 +45,9 @@ public static class KnowledgeServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var search = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Normalize(options.ConnectionString));
-            builder.ConnectionStringBuilder.Options = $"-c hnsw.ef_search={search.EfSearch} {builder.ConnectionStringBuilder.Options}".Trim();
+            // Short interactive queries only: JIT compilation (triggered by pessimistic row estimates of the search's
+            // set-returning functions) would cost seconds for a query that runs in milliseconds.
+            builder.ConnectionStringBuilder.Options = $"-c hnsw.ef_search={search.EfSearch} -c jit=off {builder.ConnectionStringBuilder.Options}".Trim();
             builder.UseVector();
             return builder.Build();
         });

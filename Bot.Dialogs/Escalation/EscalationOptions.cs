@@ -9,7 +9,7 @@ public sealed class EscalationOptions
 
     /// <summary>Retrieval confidence (0..1) below which the knowledge base is not trusted to answer.</summary>
     [Range(0, 1)]
-    public double LowConfidenceThreshold { get; set; } = 0.35;
+    public double LowConfidenceThreshold { get; set; } = 0.45;
 
     /// <summary>How many low-confidence questions in a conversation hand it to a person (the first gets a "could you rephrase").</summary>
     [Range(1, 100)]

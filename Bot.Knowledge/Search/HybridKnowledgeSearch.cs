@@ -8,8 +8,10 @@ namespace Bot.Knowledge.Search;
 
 /// <summary>
 /// Hybrid retrieval in one SQL round trip: the HNSW (cosine) top-N and the full-text top-N (stored weighted
-/// <c>tsvector</c>, OR-query, <c>ts_rank_cd</c>) fused by weighted reciprocal rank, with the route's category as a
-/// soft boost. Each hit carries the fused score and both method scores; <see cref="KnowledgeHit.Score"/> is the fused one.
+/// <c>tsvector</c> matched on the question's rarest words, ranked by Okapi BM25 with the statistics in <c>kb_terms</c>)
+/// fused by a weighted convex combination of normalised scores (or reciprocal rank), with the route's category as a soft
+/// boost and at most a few chunks per document. Each hit carries the fused score and both method scores (the text
+/// score is BM25 divided by the most the question could score, so 0..1); <see cref="KnowledgeHit.Score"/> is the fused one.
 /// <c>hnsw.ef_search</c> is set on every connection of the data source (<see cref="SearchOptions.EfSearch"/>).
 /// </summary>
 public sealed class HybridKnowledgeSearch(
@@ -32,17 +34,22 @@ public sealed class HybridKnowledgeSearch(
 
         await using var search = dataSource.CreateCommand($"""
             WITH terms AS (
-                SELECT DISTINCT t.lexeme FROM unnest(to_tsvector('english', $1)) AS t LIMIT 8),
+                SELECT DISTINCT t.lexeme FROM unnest(to_tsvector('english', $1)) AS t LIMIT 12),
+            totals AS (
+                SELECT GREATEST(chunks, 1)::float8 AS n, GREATEST(lexemes::float8 / GREATEST(chunks, 1), 1) AS avglen
+                FROM kb_term_totals),
+            idf AS (
+                -- A word the knowledge base never uses gets the highest weight: it cannot match, but it counts in
+                -- how much of the question a passage covers.
+                SELECT t.lexeme, k.chunks IS NOT NULL AS known,
+                       ln(1 + (totals.n - COALESCE(k.chunks, 0) + 0.5) / (COALESCE(k.chunks, 0) + 0.5)) AS idf
+                FROM terms t LEFT JOIN kb_terms k ON k.lexeme = t.lexeme, totals),
             q AS (
-                -- Any two of the question's words together (or its only word): selective enough for the GIN index
-                -- at a million chunks, yet forgiving of the filler words customers add.
-                SELECT CASE WHEN (SELECT count(*) FROM terms) = 1
-                            THEN (SELECT to_tsquery('simple', quote_literal(lexeme)) FROM terms)
-                            ELSE (SELECT to_tsquery('simple', string_agg(format('(%s & %s)', quote_literal(a.lexeme), quote_literal(b.lexeme)), ' | '))
-                                  FROM terms a JOIN terms b ON a.lexeme < b.lexeme)
-                       END AS query),
+                -- The rarest of the question's known words, any of them: BM25 below decides what each match is worth.
+                SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
+                FROM (SELECT lexeme FROM idf WHERE known ORDER BY idf DESC, lexeme LIMIT $12) rare),
             vec AS (
-                SELECT c.id, row_number() OVER (ORDER BY {column} <=> $2) AS rank, 1 - ({column} <=> $2) AS similarity
+                SELECT c.id, 1 - ({column} <=> $2) AS similarity
                 FROM kb_chunks c
                 WHERE c.embedding IS NOT NULL AND $10
                 ORDER BY {column} <=> $2
@@ -51,25 +58,52 @@ public sealed class HybridKnowledgeSearch(
                 SELECT c.id, c.tsv FROM kb_chunks c, q
                 WHERE q.query IS NOT NULL AND c.tsv @@ q.query
                 LIMIT $11),
+            bm25 AS (
+                -- Okapi BM25 over the matches; a word in the title counts $15 times, in the headings $16 times.
+                SELECT m.id, sum(idf.idf * tf.tf * ($13 + 1) / (tf.tf + $13 * (1 - $14 + $14 * length(m.tsv) / totals.avglen))) AS score,
+                       COALESCE(sum(idf.idf) FILTER (WHERE tf.in_title), 0) AS title_idf
+                FROM matches m
+                CROSS JOIN LATERAL (
+                    SELECT u.lexeme, (SELECT sum(CASE w WHEN 'A' THEN $15 WHEN 'B' THEN $16 ELSE 1 END) FROM unnest(u.weights) AS w)::float8 AS tf,
+                           'A' = ANY(u.weights) AS in_title
+                    FROM unnest(m.tsv) AS u) tf
+                JOIN idf ON idf.lexeme = tf.lexeme AND idf.known
+                CROSS JOIN totals
+                GROUP BY m.id),
             txt AS (
-                SELECT m.id, row_number() OVER (ORDER BY ts_rank_cd(m.tsv, q.query, 1) DESC, m.id) AS rank,
-                       ts_rank_cd(m.tsv, q.query, 1) AS rank_score
-                FROM matches m, q
-                ORDER BY rank_score DESC, m.id
-                LIMIT $3),
+                -- Normalised by the most a chunk could score for this question (every word, saturated), so 0..1.
+                -- A share of it is how much of the question the chunk's title holds (a title match is the strongest sign).
+                SELECT b.id, ((1 - $19) * b.score / NULLIF((SELECT sum(idf) * ($13 + 1) FROM idf), 0)
+                              + $19 * b.title_idf / NULLIF((SELECT sum(idf) FROM idf), 0)) AS score
+                FROM bm25 b ORDER BY score DESC, b.id LIMIT $3),
             fused AS (
                 SELECT COALESCE(vec.id, txt.id) AS id,
-                       COALESCE($4 / ($6 + vec.rank), 0) + COALESCE($5 / ($6 + txt.rank), 0) AS score,
+                       CASE WHEN $17 THEN
+                           -- Convex combination of min-max normalised scores (Bruch et al., 2023).
+                           $4 * COALESCE((vec.similarity - (SELECT min(similarity) FROM vec)) / NULLIF((SELECT max(similarity) - min(similarity) FROM vec), 0), 0)
+                           + $5 * COALESCE(txt.score / NULLIF((SELECT max(score) FROM txt), 0), 0)
+                       ELSE
+                           COALESCE($4 / ($6 + vec.rank), 0) + COALESCE($5 / ($6 + txt.rank), 0)
+                       END AS score,
                        COALESCE(vec.similarity, 0) AS similarity,
-                       COALESCE(txt.rank_score, 0) AS text_score
-                FROM vec FULL OUTER JOIN txt ON vec.id = txt.id)
+                       COALESCE(txt.score, 0) AS text_score,
+                       vec.rank AS vector_rank, txt.rank AS text_rank
+                FROM (SELECT *, row_number() OVER (ORDER BY similarity DESC, id) AS rank FROM vec) vec
+                FULL OUTER JOIN (SELECT *, row_number() OVER (ORDER BY score DESC, id) AS rank FROM txt) txt ON vec.id = txt.id),
+            ranked AS (
+                SELECT c.id, c.document_id, (f.score * CASE WHEN c.category = $7 THEN $8 ELSE 1 END)::float8 AS score,
+                       f.similarity, f.text_score, f.vector_rank, f.text_rank
+                FROM fused f JOIN kb_chunks c ON c.id = f.id),
+            diverse AS (
+                SELECT r.*, row_number() OVER (PARTITION BY r.document_id ORDER BY r.score DESC, r.id) AS in_document
+                FROM ranked r)
             SELECT c.id, c.document_id, c.title, d.url, c.heading, c.content, c.category,
-                   (f.score * CASE WHEN c.category = $7 THEN $8 ELSE 1 END)::float8 AS score,
-                   f.similarity::float8, f.text_score::float8
-            FROM fused f
-            JOIN kb_chunks c ON c.id = f.id
+                   r.score, r.similarity::float8, r.text_score::float8, r.text_rank::int4, r.vector_rank::int4
+            FROM diverse r
+            JOIN kb_chunks c ON c.id = r.id
             JOIN kb_documents d ON d.id = c.document_id
-            ORDER BY score DESC, c.id
+            WHERE r.in_document <= $18
+            ORDER BY r.score DESC, c.id
             LIMIT $9
             """);
         search.Parameters.Add(new NpgsqlParameter { Value = query.Text });
@@ -84,6 +118,14 @@ public sealed class HybridKnowledgeSearch(
         // A text with no known word embeds to zero, whose cosine distance is undefined: use full text alone then.
         search.Parameters.Add(new NpgsqlParameter { Value = HasDirection(vector.Span) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.FullTextCandidateCap });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.FullTextMatchTerms });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.Bm25K1 });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.Bm25B });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleTermWeight });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.HeadingTermWeight });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.Fusion == SearchFusion.Convex });
+        search.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.MaxPerDocument ?? settings.MaxChunksPerDocument, 1, 100) });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleMatchWeight });
 
         var hits = new List<KnowledgeHit>();
         await using var reader = await search.ExecuteReaderAsync(cancellationToken);
@@ -99,7 +141,9 @@ public sealed class HybridKnowledgeSearch(
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.GetDouble(7),
                 reader.GetDouble(9),
-                reader.GetDouble(8)));
+                reader.GetDouble(8),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                reader.IsDBNull(11) ? null : reader.GetInt32(11)));
         }
         return hits;
     }

@@ -9,17 +9,49 @@ public sealed class SearchOptions
 
     /// <summary>How many candidates each method (vector, full text) contributes before fusion.</summary>
     [Range(5, 1000)]
-    public int Candidates { get; set; } = 40;
+    public int Candidates { get; set; } = 100;
 
-    /// <summary>Reciprocal-rank-fusion constant k in 1/(k + rank).</summary>
+    public SearchFusion Fusion { get; set; } = SearchFusion.Convex;
+
+    /// <summary>Reciprocal-rank-fusion constant k in 1/(k + rank) (<see cref="SearchFusion.Rrf"/> only).</summary>
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;
 
+    /// <summary>Weight of the vector ranking in the fusion (0: full text only).</summary>
     [Range(0, 10)]
-    public double VectorWeight { get; set; } = 1.0;
+    public double VectorWeight { get; set; } = 0.25;
 
+    /// <summary>Weight of the full-text ranking in the fusion (0: vector only).</summary>
     [Range(0, 10)]
-    public double TextWeight { get; set; } = 1.0;
+    public double TextWeight { get; set; } = 0.75;
+
+    /// <summary>BM25's term-frequency saturation k1.</summary>
+    [Range(0, 10)]
+    public double Bm25K1 { get; set; } = 1.2;
+
+    /// <summary>BM25's length normalisation b (0: none, 1: full).</summary>
+    [Range(0, 1)]
+    public double Bm25B { get; set; } = 0.5;
+
+    /// <summary>How many times a word in a chunk's title counts for BM25.</summary>
+    [Range(1, 20)]
+    public double TitleTermWeight { get; set; } = 2;
+
+    /// <summary>How many times a word in a chunk's heading path counts for BM25.</summary>
+    [Range(1, 20)]
+    public double HeadingTermWeight { get; set; } = 1.5;
+
+    /// <summary>Share of the full-text score that is the question's (IDF-weighted) words found in the chunk's title.</summary>
+    [Range(0, 1)]
+    public double TitleMatchWeight { get; set; } = 0.15;
+
+    /// <summary>Full-text candidates are the chunks containing any of the question's this-many rarest words.</summary>
+    [Range(1, 12)]
+    public int FullTextMatchTerms { get; set; } = 6;
+
+    /// <summary>At most this many passages of one document in the results, so the top results span documents.</summary>
+    [Range(1, 100)]
+    public int MaxChunksPerDocument { get; set; } = 2;
 
     /// <summary>Multiplier for chunks in the route's category: a preference, never a filter.</summary>
     [Range(1, 5)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Bot.Benchmarks.Quality;
 using Bot.Knowledge.Database;
 using Bot.Knowledge.Embeddings;
 using Microsoft.Extensions.AI;
@@ -11,7 +12,8 @@ namespace Bot.Benchmarks;
 
 /// <summary>
 /// <c>bench scale [--sizes 10000,100000] [--queries 300] [--output file.json]</c>: search latency and HNSW recall
-/// at growing corpus sizes, in a throwaway database.
+/// at growing corpus sizes; <c>bench quality</c>: recall and MRR of full text, vector and hybrid search per embedder
+/// and labelled set, and ingestion speed. Each in throwaway databases.
 /// </summary>
 public static partial class BenchCommand
 {
@@ -39,10 +41,82 @@ public static partial class BenchCommand
                     connectionString, sizes, queries, search, await VocabularyAsync(app), configuration["keep"] == "true", CancellationToken.None);
                 await WriteOutputAsync(configuration["output"], results);
                 return 0;
+            case ["bench", "quality"]:
+                var quality = await new QualityBenchmark(Console.Out, configuration, app.Environment).RunAsync(
+                    connectionString, QualityEmbedders(app), QualitySetsFor(app), CancellationToken.None);
+                await WriteOutputAsync(configuration["output"], quality);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("Usage: bench scale [--sizes 10000,100000] [--queries 300] [--output results.json]");
+                await Console.Error.WriteLineAsync(
+                    "Usage: bench scale [--sizes 10000,100000] [--queries 300] [--output results.json]\n" +
+                    "       bench quality [--embedders glove,lexical] [--sets help,dstc11] [--dstc11 folder] [--dstc11-questions 500] [--output results.json]");
                 return 2;
         }
+    }
+
+    /// <summary>The embedders to compare: <c>--embedders</c>, else the configured one (when it is a service) plus GloVe (when its file exists) and the lexical fallback.</summary>
+    private static List<EmbeddingProvider> QualityEmbedders(WebApplication app)
+    {
+        if (app.Configuration["embedders"] is { Length: > 0 } listed)
+        {
+            return listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => Enum.Parse<EmbeddingProvider>(name, ignoreCase: true))
+                .ToList();
+        }
+        var options = app.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+        var embedders = new List<EmbeddingProvider>();
+        if (options.Provider is not (EmbeddingProvider.Auto or EmbeddingProvider.Glove or EmbeddingProvider.Lexical))
+        {
+            embedders.Add(options.Provider);
+        }
+        else if (OnnxSentenceEmbeddingGenerator.IsModelFolder(options.ModelPath is null ? null : EmbedderFactory.ResolvePath(options.ModelPath, app.Environment.ContentRootPath)))
+        {
+            embedders.Add(EmbeddingProvider.Onnx);
+        }
+        if (File.Exists(EmbedderFactory.ResolvePath(options.GlovePath, app.Environment.ContentRootPath)))
+        {
+            embedders.Add(EmbeddingProvider.Glove);
+        }
+        embedders.Add(EmbeddingProvider.Lexical);
+        return embedders;
+    }
+
+    /// <summary>The sets: <c>--sets help,dstc11</c>; DSTC11 from <c>--dstc11</c> (default <c>../shared/eval/dstc11-faq</c> beside the repository) when it exists.</summary>
+    private static List<QualitySet> QualitySetsFor(WebApplication app)
+    {
+        var root = RepositoryRoot(app);
+        var wanted = (app.Configuration["sets"] ?? "help,dstc11").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sets = new List<QualitySet>();
+        if (wanted.Contains("help", StringComparer.OrdinalIgnoreCase))
+        {
+            sets.Add(QualitySets.HelpCentre(root));
+        }
+        var dstc = app.Configuration["dstc11"] ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "dstc11-faq"));
+        if (wanted.Contains("dstc11", StringComparer.OrdinalIgnoreCase))
+        {
+            if (File.Exists(Path.Combine(dstc, "knowledge.json")))
+            {
+                var limit = int.Parse(app.Configuration["dstc11-questions"] ?? "500", CultureInfo.InvariantCulture);
+                sets.Add(QualitySets.Dstc11(dstc, Path.Combine(Path.GetTempPath(), "bench-dstc11"), limit));
+            }
+            else
+            {
+                Console.Error.WriteLine($"DSTC11 skipped: no knowledge.json in {dstc} (--dstc11 <folder>).");
+            }
+        }
+        return sets;
+    }
+
+    private static string RepositoryRoot(WebApplication app)
+    {
+        for (var dir = new DirectoryInfo(app.Environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, EmbedderFactory.RepositoryMarker)))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, ".."));
     }
 
     private static async Task<IReadOnlyList<string>> VocabularyAsync(WebApplication app)

@@ -11,21 +11,25 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 {
     private readonly string _serverConnectionString;
 
-    private BenchmarkDatabase(string serverConnectionString, string name, NpgsqlDataSource dataSource)
+    private BenchmarkDatabase(string serverConnectionString, string name, string connectionString, NpgsqlDataSource dataSource)
     {
         _serverConnectionString = serverConnectionString;
         Name = name;
+        ConnectionString = connectionString;
         DataSource = dataSource;
     }
 
     public string Name { get; }
+
+    /// <summary>The database's connection string, without the benchmark's session settings.</summary>
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
     public static async Task<BenchmarkDatabase> CreateAsync(string connectionString, int efSearch, CancellationToken cancellationToken)
     {
         var server = PostgresConnectionString.Normalize(connectionString);
-        var name = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var name = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..6];
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync(cancellationToken);
@@ -33,12 +37,13 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = builder.ConnectionString }), NullLogger<DatabaseMigrator>.Instance).Migrate();
+        var databaseConnectionString = builder.ConnectionString;
+        new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = databaseConnectionString }), NullLogger<DatabaseMigrator>.Instance).Migrate();
 
-        builder.Options = $"-c hnsw.ef_search={efSearch} -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
+        builder.Options = $"-c hnsw.ef_search={efSearch} -c jit=off -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
         dataSource.UseVector();
-        return new BenchmarkDatabase(server, name, dataSource.Build());
+        return new BenchmarkDatabase(server, name, databaseConnectionString, dataSource.Build());
     }
 
     /// <summary>Leave the database behind for inspection (EXPLAIN) instead of dropping it.</summary>

@@ -12,7 +12,7 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
 {
     private Dictionary<long, string>? _slugs;
 
-    /// <summary>Recall@5 and MRR of the labelled article with the Search agent's query (the router's route as the preferred category).</summary>
+    /// <summary>Recall@5 and MRR of the labelled article among the top five documents (one passage each) for the Search agent's query (the router's route as the preferred category).</summary>
     public async Task<RetrievalReport> RetrievalAsync(IReadOnlyList<KbQuestion> questions, TextWriter? features, CancellationToken cancellationToken)
     {
         var search = services.GetRequiredService<IKnowledgeSearch>();
@@ -23,7 +23,7 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         foreach (var question in questions)
         {
             var route = await router.ClassifyAsync(question.Question, cancellationToken);
-            var hits = await search.SearchAsync(new KnowledgeQuery(question.Question, 5, route.Category), cancellationToken);
+            var hits = await search.SearchAsync(new KnowledgeQuery(question.Question, 5, route.Category, MaxPerDocument: 1), cancellationToken);
             var articles = hits.Select(h => slugs.GetValueOrDefault(h.DocumentId)).Distinct(StringComparer.Ordinal).ToList();
             var rank = articles.IndexOf(question.Article);
             if (rank >= 0)
