@@ -4,7 +4,7 @@ import { customerName, reasonLabel, routeLabel, stateLabel } from './labels';
 import { NoteField } from './NoteField';
 import { ReplyBox } from './ReplyBox';
 import { TranscriptList } from './TranscriptList';
-import type { Agent, CorrectionApplied } from './types';
+import type { Agent, CorrectionApplied, HandoffView } from './types';
 import type { HubActions } from './useAgentHub';
 import { useNow } from './useNow';
 
@@ -55,7 +55,7 @@ export function ConversationView({ me, conversation, corrections, actions }: Con
           {active ? (
             <ReplyBox key={view.id} agentName={me.displayName} onSend={actions.reply} onTyping={actions.typing} />
           ) : (
-            <p className="hub-conversation__closed">You can read this conversation; replying needs it to be with you.</p>
+            <p className="hub-conversation__closed">{readOnlyReason(view, me.username)}</p>
           )}
         </div>
         <aside className="hub-conversation__side" aria-label="Handoff details">
@@ -65,4 +65,10 @@ export function ConversationView({ me, conversation, corrections, actions }: Con
       </div>
     </section>
   );
+}
+
+function readOnlyReason(view: HandoffView, me: string): string {
+  if (view.state === 'queued') return 'Take this conversation over to reply.';
+  if (view.state === 'assigned' && view.assignedTo !== me) return `${view.assignedToName ?? view.assignedTo ?? 'A colleague'} has this conversation.`;
+  return 'This conversation is closed.';
 }
