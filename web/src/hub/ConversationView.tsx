@@ -45,6 +45,11 @@ export function ConversationView({ me, conversation, corrections, actions }: Con
         </button>
       </header>
       {view.summary ? <p className="hub-conversation__summary">{view.summary}</p> : null}
+      {view.customerMessage ? (
+        <p className="hub-conversation__summary">
+          Message left while nobody was free: <q>{view.customerMessage}</q>
+        </p>
+      ) : null}
 
       <div className="hub-conversation__body">
         <div className="hub-conversation__chat">

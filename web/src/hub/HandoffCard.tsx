@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AdaptiveCardView } from './AdaptiveCardView';
+import { withoutSnapshotFacts } from './cardContent';
 import { customerName, reasonLabel, routeLabel, stateLabel } from './labels';
 import type { QueueEntry } from './queue';
 import type { Agent } from './types';
@@ -21,6 +22,7 @@ export function HandoffCard({ me, entry, unread, isOpen, onTake, onOpen }: Hando
   const name = customerName(view);
   const titleId = `handoff-${view.id}-title`;
   const mine = view.state === 'assigned' && view.assignedTo === me.username;
+  const card = useMemo(() => (view.card ? withoutSnapshotFacts(view.card) : null), [view.card]);
 
   const act = (action: (id: number) => Promise<void>) => {
     setBusy(true);
@@ -57,8 +59,14 @@ export function HandoffCard({ me, entry, unread, isOpen, onTake, onOpen }: Hando
           </span>
         ))}
       </p>
-      {view.card ? (
-        <AdaptiveCardView card={view.card} fallback={view.summary} />
+      {view.requestedAgent === me.username && view.state === 'queued' ? <p className="hub-card__note">Transferred to you</p> : null}
+      {view.customerMessage ? (
+        <p className="hub-card__note">
+          Message left: <q>{view.customerMessage}</q>
+        </p>
+      ) : null}
+      {card ? (
+        <AdaptiveCardView card={card} fallback={view.summary} />
       ) : (
         <p className="hub-card__summary">{view.summary}</p>
       )}

@@ -9,13 +9,13 @@ describe('isVisibleTo', () => {
   });
 
   it('shows an agent a handoff requested for them or assigned to them, in any group', () => {
-    expect(isVisibleTo(handoff({ group: 'technical', assignedTo: 'dana' }), dana)).toBe(true);
+    expect(isVisibleTo(handoff({ group: 'technical', requestedAgent: 'dana' }), dana)).toBe(true);
     expect(isVisibleTo(handoff({ group: 'technical', state: 'assigned', assignedTo: 'dana' }), dana)).toBe(true);
   });
 
   it('hides from an agent what a colleague took or was asked for', () => {
     expect(isVisibleTo(handoff({ state: 'assigned', assignedTo: 'eve' }), dana)).toBe(false);
-    expect(isVisibleTo(handoff({ assignedTo: 'eve' }), dana)).toBe(false);
+    expect(isVisibleTo(handoff({ requestedAgent: 'eve' }), dana)).toBe(false);
   });
 
   it('shows admins every open handoff and nobody a closed one', () => {

@@ -14,7 +14,9 @@ export function isVisibleTo(view: HandoffView, me: Agent): boolean {
   if (!isOpen(view)) return false;
   if (me.role === 'admin') return true;
   if (view.assignedTo === me.username) return true;
-  return view.state === 'queued' && view.assignedTo === null && me.groups.includes(view.group);
+  if (view.state !== 'queued') return false;
+  if (view.requestedAgent) return view.requestedAgent === me.username;
+  return me.groups.includes(view.group);
 }
 
 /** Mine first (oldest take first), then the waiting ones (longest wait first), then colleagues'. */

@@ -40,6 +40,10 @@ export interface HandoffView {
   waitingSeconds: number;
   lastMessages?: TranscriptItem[];
   card?: Record<string, unknown> | null;
+  /** The colleague a transfer asked for (queued for them only). */
+  requestedAgent?: string | null;
+  /** What the customer left while nobody was free. */
+  customerMessage?: string | null;
 }
 
 export interface HandoffDetail extends HandoffView {

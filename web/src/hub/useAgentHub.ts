@@ -131,13 +131,12 @@ export function useAgentHub(me: Agent, onSignedOut: () => void): AgentHub {
         dispatch({ type: 'conversationClosed' });
       },
       reply: async (text) => {
+        const handoffId = openId.current;
+        if (handoffId === null) return false;
         try {
-          const activityId = await withOpen((hub, id) => hub.reply(id, text));
-          const handoffId = openId.current;
-          if (handoffId !== null) {
-            const item = { id: activityId, from: 'agent' as const, name: me.displayName, text, timestamp: new Date().toISOString(), answer: null };
-            dispatch({ type: 'transcriptItem', handoffId, item, fromCustomer: false, provisional: true });
-          }
+          const activityId = await run((hub) => hub.reply(handoffId, text));
+          const item = { id: activityId, from: 'agent' as const, name: me.displayName, text, timestamp: new Date().toISOString(), answer: null };
+          dispatch({ type: 'transcriptItem', handoffId, item, fromCustomer: false, provisional: true });
           return true;
         } catch {
           return false;

@@ -1,0 +1,22 @@
+/**
+ * The handoff card without the facts the hub shows live itself: the card's "Waiting" is a snapshot
+ * taken when the view was built, next to the ticking waiting time it would contradict.
+ */
+export function withoutSnapshotFacts(card: Record<string, unknown>, titles: readonly string[] = ['Waiting']): Record<string, unknown> {
+  const drop = new Set(titles.map((t) => t.toLowerCase()));
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (value === null || typeof value !== 'object') return value;
+    const o = value as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(o)) copy[key] = clean(v);
+    if (o['type'] === 'FactSet' && Array.isArray(o['facts'])) {
+      copy['facts'] = o['facts'].filter(
+        (f) => !(f !== null && typeof f === 'object' && typeof (f as Record<string, unknown>)['title'] === 'string' &&
+          drop.has(((f as Record<string, unknown>)['title'] as string).toLowerCase())),
+      );
+    }
+    return copy;
+  };
+  return clean(card) as Record<string, unknown>;
+}
