@@ -38,10 +38,9 @@ public sealed class HubBrowserTests(HubBrowserHost fixture) : IClassFixture<HubB
             Assert.True(File.Exists(Path.Combine(screenshots, name)), $"No screenshot {name} was saved.");
         }
 
-        var resolved = await _host.Database.CountAsync(
-            "SELECT count(*) FROM handoffs WHERE state = 'resolved' AND outcome = 'resolved' AND assigned_to = $1",
-            HubBrowserHost.AdminUser);
-        Assert.Equal(1, resolved);
+        Assert.Equal(1, await _host.Database.CountAsync("SELECT count(*) FROM handoffs WHERE state = 'resolved' AND outcome = 'resolved'"));
+        Assert.Equal(1, await _host.Database.CountAsync(
+            "SELECT count(*) FROM handoff_events WHERE state = 'resolved' AND actor = $1", HubBrowserHost.AdminUser));
         var taught = await _host.Database.CountAsync("SELECT count(*) FROM learned_answers WHERE answer LIKE 'Open Settings, choose Security%' AND route = 'technical'");
         Assert.Equal(1, taught);
     }
