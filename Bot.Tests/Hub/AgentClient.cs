@@ -26,6 +26,9 @@ public sealed class AgentClient : IAsyncDisposable
 
     public CookieContainer Cookies { get; }
 
+    /// <summary>The name the sign-in returned.</summary>
+    public string? DisplayName { get; private set; }
+
     /// <summary>An HTTP client carrying the sign-in cookie.</summary>
     public HttpClient Http { get; }
 
@@ -33,11 +36,15 @@ public sealed class AgentClient : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        string? displayName;
         using (var login = await http.PostAsJsonAsync("api/auth/login", new { username, password }))
         {
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            displayName = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("displayName").GetString();
         }
-        return await ConnectAsync(baseAddress, cookies, http);
+        var client = await ConnectAsync(baseAddress, cookies, http);
+        client.DisplayName = displayName;
+        return client;
     }
 
     /// <summary>A new connection with the same sign-in (a page reload, a dropped network).</summary>
