@@ -143,10 +143,18 @@ run.main(async (results) => {
 
     // Customer asks, then asks for a person ---------------------------------------------------------
     run.stage('customer-opens-chat');
+    let conversationStarted = false;
+    chat.on('response', (response) => {
+      const url = new URL(response.url());
+      if (response.request().method() === 'POST' && url.pathname === '/v3/directline/conversations' && response.status() < 300) conversationStarted = true;
+    });
     await chat.goto(`${botUrl}/`, { waitUntil: 'domcontentloaded' });
     await chat.locator(WEBCHAT_SELECTORS.sendBox).waitFor({ state: 'visible' }).catch(() => {
       throw new ClientError('The help-centre page did not show Web Chat\'s send box.');
     });
+    await waitFor(() => conversationStarted, waitMs, () => 'Web Chat did not start a Direct Line conversation.');
+    // The greeting: once it shows, the conversation is live and the next bot message answers the question.
+    await chat.locator(WEBCHAT_SELECTORS.botActivity).first().waitFor({ state: 'visible' }).catch(() => run.warn('no greeting from the bot'));
     const cardsBefore = await hub.locator(HUB_SELECTORS.handoffCard).count();
 
     run.stage('customer-asks');
@@ -207,10 +215,13 @@ run.main(async (results) => {
 
     // Teach the bot ----------------------------------------------------------------------------------
     run.stage('teach');
-    const answered = conversation.locator(`${HUB_SELECTORS.transcriptItem}[data-from="bot"]`, { has: byRole(hub, HUB_SELECTORS.teach) }).first();
-    await answered.waitFor({ state: 'visible' }).catch(() => {
+    const teachable = conversation.locator(`${HUB_SELECTORS.transcriptItem}[data-from="bot"]`, { has: byRole(hub, HUB_SELECTORS.teach) }).first();
+    await teachable.waitFor({ state: 'visible' }).catch(() => {
       throw new ClientError('No bot message in the transcript offers "Teach the bot" (the answer to QUESTION should carry `answer`).');
     });
+    results.teach.activityId = await teachable.getAttribute('data-id');
+    // Pinned by id: once the form opens, the message no longer has the button the first locator looks for.
+    const answered = conversation.locator(`${HUB_SELECTORS.transcriptItem}[data-id="${results.teach.activityId}"]`);
     await byRole(answered, HUB_SELECTORS.teach).click();
     const teachForm = answered.locator(HUB_SELECTORS.teachForm);
     const prefilled = await byRole(teachForm, HUB_SELECTORS.teachAnswer).inputValue();

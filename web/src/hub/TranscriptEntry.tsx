@@ -37,7 +37,7 @@ export function TranscriptEntry({ item, customer, corrections, onTeach }: Transc
           activityId={item.id}
           question={item.answer.question}
           botAnswer={item.text}
-          route={item.answer.route}
+          route={item.answer.route ?? 'general'}
           corrections={corrections}
           onTeach={onTeach}
           onClose={() => setTeaching(false)}

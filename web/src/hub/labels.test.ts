@@ -11,8 +11,10 @@ describe('labels', () => {
 
   it('names routes, customers and speakers', () => {
     expect(routeLabel('billing')).toBe('Billing');
-    expect(customerName({ userName: '  ' })).toBe('Customer');
-    expect(customerName({ userName: 'Ann' })).toBe('Ann');
+    expect(customerName({ userName: '  ', userId: 'dl_abcdefghijkl' })).toBe('Customer efghijkl');
+    expect(customerName({ userName: null, userId: 'u1' })).toBe('Customer u1');
+    expect(customerName({ userName: null, userId: '' })).toBe('Customer');
+    expect(customerName({ userName: 'Ann', userId: 'u1' })).toBe('Ann');
     expect(speakerLabel('agent', null, 'Ann')).toBe('Agent');
     expect(speakerLabel('customer', 'x', 'Ann')).toBe('Ann');
   });

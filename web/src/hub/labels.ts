@@ -17,12 +17,16 @@ export function reasonLabel(reason: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : reason;
 }
 
-export function routeLabel(route: string): string {
+export function routeLabel(route: string | null): string {
   return route ? route[0]!.toUpperCase() + route.slice(1) : 'Unrouted';
 }
 
-export function customerName(view: Pick<HandoffView, 'userName'>): string {
-  return view.userName?.trim() || 'Customer';
+/** The customer's name, else "Customer" and the end of their user id (as the handoff card says). */
+export function customerName(view: Pick<HandoffView, 'userName' | 'userId'>): string {
+  const name = view.userName?.trim();
+  if (name) return name;
+  const id = view.userId?.trim() ?? '';
+  return id ? `Customer ${id.length <= 8 ? id : id.slice(-8)}` : 'Customer';
 }
 
 export function speakerLabel(from: Speaker, name: string | null, customer: string): string {

@@ -16,7 +16,7 @@ export function isVisibleTo(view: HandoffView, me: Agent): boolean {
   if (view.assignedTo === me.username) return true;
   if (view.state !== 'queued') return false;
   if (view.requestedAgent) return view.requestedAgent === me.username;
-  return me.groups.includes(view.group);
+  return view.group !== null && me.groups.includes(view.group);
 }
 
 /** Mine first (oldest take first), then the waiting ones (longest wait first), then colleagues'. */

@@ -8,7 +8,7 @@ export type Speaker = 'customer' | 'bot' | 'agent' | 'system';
 
 export interface AnswerInfo {
   question: string;
-  route: string;
+  route: string | null;
 }
 
 export interface TranscriptItem {
@@ -23,11 +23,11 @@ export interface TranscriptItem {
 export interface HandoffView {
   id: number;
   conversationId: string;
-  userId: string;
+  userId: string | null;
   userName: string | null;
-  channelId: string;
-  route: string;
-  group: string;
+  channelId: string | null;
+  route: string | null;
+  group: string | null;
   reasons: string[];
   summary: string;
   state: HandoffState;
