@@ -60,7 +60,14 @@ export function ConversationView({ me, conversation, corrections, actions }: Con
           {active ? (
             <ReplyBox key={view.id} agentName={me.displayName} onSend={actions.reply} onTyping={actions.typing} />
           ) : (
-            <p className="hub-conversation__closed">{readOnlyReason(view, me.username)}</p>
+            <div className="hub-conversation__closed">
+              <p>{readOnlyReason(view, me.username)}</p>
+              {view.state === 'queued' ? (
+                <button type="button" className="hub-button hub-button--primary" onClick={() => actions.take(view.id).catch(() => undefined)}>
+                  Take over
+                </button>
+              ) : null}
+            </div>
           )}
         </div>
         <aside className="hub-conversation__side" aria-label="Handoff details">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { AdaptiveCardView } from './AdaptiveCardView';
-import { withoutSnapshotFacts } from './cardContent';
+import { withoutRepeatedHeading, withoutSnapshotFacts } from './cardContent';
 import { customerName, reasonLabel, routeLabel, stateLabel } from './labels';
 import type { QueueEntry } from './queue';
 import type { Agent } from './types';
@@ -22,7 +22,7 @@ export function HandoffCard({ me, entry, unread, isOpen, onTake, onOpen }: Hando
   const name = customerName(view);
   const titleId = `handoff-${view.id}-title`;
   const mine = view.state === 'assigned' && view.assignedTo === me.username;
-  const card = useMemo(() => (view.card ? withoutSnapshotFacts(view.card) : null), [view.card]);
+  const card = useMemo(() => (view.card ? withoutRepeatedHeading(withoutSnapshotFacts(view.card), name) : null), [view.card, name]);
 
   const act = (action: (id: number) => Promise<void>) => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutSnapshotFacts } from './cardContent';
+import { withoutRepeatedHeading, withoutSnapshotFacts } from './cardContent';
 
 describe('withoutSnapshotFacts', () => {
   const card = {
@@ -23,5 +23,19 @@ describe('withoutSnapshotFacts', () => {
   it('leaves the original card alone', () => {
     withoutSnapshotFacts(card);
     expect(JSON.stringify(card)).toContain('Waiting');
+  });
+});
+
+describe('withoutRepeatedHeading', () => {
+  const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Ann' }, { type: 'TextBlock', text: 'Summary' }] };
+
+  it('drops a first TextBlock that says the heading again', () => {
+    expect(withoutRepeatedHeading(card, 'Ann')).toEqual({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Summary' }] });
+  });
+
+  it('keeps the card when the first block says something else, or there is no body', () => {
+    expect(withoutRepeatedHeading(card, 'Bo')).toBe(card);
+    const empty = { type: 'AdaptiveCard' };
+    expect(withoutRepeatedHeading(empty, 'Ann')).toBe(empty);
   });
 });

@@ -20,3 +20,13 @@ export function withoutSnapshotFacts(card: Record<string, unknown>, titles: read
   };
   return clean(card) as Record<string, unknown>;
 }
+
+/** The card without a first TextBlock that only repeats `heading` (the queue card's own title). */
+export function withoutRepeatedHeading(card: Record<string, unknown>, heading: string): Record<string, unknown> {
+  const body = card['body'];
+  if (!Array.isArray(body) || body.length === 0) return card;
+  const first = body[0] as Record<string, unknown> | null;
+  const repeats = first !== null && typeof first === 'object' && first['type'] === 'TextBlock' &&
+    typeof first['text'] === 'string' && first['text'].trim() === heading.trim();
+  return repeats ? { ...card, body: body.slice(1) } : card;
+}

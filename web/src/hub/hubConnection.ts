@@ -1,4 +1,5 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { reconnectDelayMs } from './reconnectPolicy';
 import type { CorrectionApplied, HandoffDetail, HandoffView, TeachResult, TranscriptItem } from './types';
 
 export const AGENT_HUB_PATH = '/hubs/agents';
@@ -26,7 +27,7 @@ export class AgentHubClient {
   static create(url: string = AGENT_HUB_PATH): AgentHubClient {
     const connection = new HubConnectionBuilder()
       .withUrl(url)
-      .withAutomaticReconnect([0, 2_000, 5_000, 10_000, 20_000, 30_000])
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelayMs(context.previousRetryCount) })
       .configureLogging(LogLevel.Warning)
       .build();
     return new AgentHubClient(connection);

@@ -7,6 +7,8 @@ import type { Agent, HandoffDetail, HandoffView, TeachResult } from './types';
 /** How long "customer is typing" shows after the last typing signal. */
 const CUSTOMER_TYPING_MS = 4_000;
 
+const SESSION_CHECK_MS = 15_000;
+
 export interface HubActions {
   take(id: number): Promise<void>;
   open(id: number): Promise<void>;
@@ -99,6 +101,18 @@ export function useAgentHub(me: Agent, onSignedOut: () => void): AgentHub {
       void hub.stop();
     };
   }, [me, generation, onSignedOut]);
+
+  // While reconnecting, make sure the session itself did not end (a restarted host may not know the cookie).
+  useEffect(() => {
+    if (status !== 'reconnecting') return;
+    const timer = setInterval(() => {
+      currentAgent().then(
+        (agent) => agent === null && onSignedOut(),
+        () => undefined,
+      );
+    }, SESSION_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [status, onSignedOut]);
 
   const run = useCallback(async <T,>(call: (hub: AgentHubClient) => Promise<T>): Promise<T> => {
     const hub = client.current;
