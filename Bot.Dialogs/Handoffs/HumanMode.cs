@@ -25,7 +25,7 @@ public sealed partial class HumanMode(
     CardLibrary cards,
     ILogger<HumanMode> logger)
 {
-    public const string QueuedText = "Thanks, the support team will see this. A person will reply here as soon as one is free.";
+    public const string QueuedText = HandoffService.AlreadyQueuedText;
 
     public const string BackText = "You're back with the assistant. Ask me anything, or ask for a person again at any time.";
 
