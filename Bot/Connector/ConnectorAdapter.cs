@@ -73,7 +73,9 @@ public sealed class ConnectorAdapter : BotAdapter
         ArgumentNullException.ThrowIfNull(activity);
         using (await _locks.AcquireAsync(activity.Conversation!.Id!, cancellationToken))
         {
-            await _transcripts.AppendAsync(activity, assignId: true, cancellationToken);
+            await _transcripts.AppendAsync(activity.Clone(), assignId: true, cancellationToken);
+            // The channel never saw this activity, so the bot's replies must not point at it (replyToId).
+            activity.Id = null;
             await ProcessActivityAsync(activity, _bot.OnTurnAsync, cancellationToken);
         }
     }
