@@ -21,6 +21,9 @@ public interface IHandoffStore
     /// <summary>Queued handoffs that entered the queue before <paramref name="before"/>.</summary>
     Task<IReadOnlyList<HandoffRecord>> QueuedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>Open handoffs whose conversation has expired (the customer left without saying so).</summary>
+    Task<IReadOnlyList<HandoffRecord>> OpenInExpiredConversationsAsync(CancellationToken cancellationToken);
+
     /// <summary>Routes an open handoff to an agent group.</summary>
     Task<HandoffRecord?> SetGroupAsync(long id, string group, CancellationToken cancellationToken);
 

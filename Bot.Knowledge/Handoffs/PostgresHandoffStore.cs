@@ -84,6 +84,18 @@ public sealed class PostgresHandoffStore(NpgsqlDataSource dataSource) : IHandoff
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<HandoffRecord>> OpenInExpiredConversationsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($$"""
+            SELECT {{Columns}} FROM handoffs
+            WHERE state IN ('queued', 'assigned')
+              AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = handoffs.conversation_id AND c.expired_at IS NOT NULL)
+            ORDER BY id LIMIT 100
+            """);
+        return await ManyAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<HandoffRecord?> SetGroupAsync(long id, string group, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
