@@ -188,6 +188,26 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
             "SELECT count(*) FROM handoff_events WHERE handoff_id = $1 AND detail LIKE 'transferred to %'", id));
     }
 
+    [Fact]
+    public async Task A_customer_who_ends_the_conversation_closes_the_handoff_as_customer_left()
+    {
+        await using var dana = await AgentClient.SignInAsync(host.BaseAddress, "dana", HubHost.AgentPassword);
+        using var http = host.CreateClient();
+        await using var customer = await HubCustomer.StartAsync(http, "Gil");
+        var id = await customer.AskForAPersonAsync(host.Database);
+        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
+
+        using var end = await new Infrastructure.DirectLineTestClient(http).PostAsync(customer.ConversationId, customer.Session.Token,
+            JsonSerializer.Serialize(new { type = "endOfConversation", from = new { id = customer.Session.UserId } }));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, end.StatusCode);
+        var changed = await dana.WaitForAsync("handoffChanged", a => a[0].GetProperty("id").GetInt64() == id);
+        Assert.Equal("released", changed[0].GetProperty("state").GetString());
+        Assert.Equal("customer_left", changed[0].GetProperty("outcome").GetString());
+        Assert.Equal(1, await host.Database.CountAsync(
+            "SELECT count(*) FROM handoff_events WHERE handoff_id = $1 AND outcome = 'customer_left' AND actor = 'customer'", id));
+    }
+
     private static async Task<string?> TryTakeAsync(AgentClient agent, long id)
     {
         try
