@@ -26,6 +26,7 @@ public sealed class HubBrowserTests(HubBrowserHost fixture) : IClassFixture<HubB
             ["SCREENSHOT_DIR"] = screenshots,
         }, TimeSpan.FromSeconds(240));
 
+        await File.WriteAllTextAsync(Path.Combine(screenshots, "hub-browser.json"), result.Output);
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = Assert.NotNull(result.Json);
         Assert.Equal(401, json.GetProperty("signedOut").GetProperty("handoffsStatus").GetInt32());

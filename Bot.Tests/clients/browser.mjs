@@ -27,6 +27,7 @@ export const WEBCHAT_SELECTORS = {
   botActivity: 'article.webchat__basic-transcript__activity:not(:has(.webchat__stacked-layout--from-user))',
   adaptiveCard: '.ac-adaptiveCard',
   textContent: '.webchat__text-content',
+  typingIndicator: '.webchat__typing-indicator',
 };
 
 /** Launches Chromium (closed by the run's cleanup). */

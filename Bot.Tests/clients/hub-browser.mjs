@@ -243,6 +243,9 @@ run.main(async (results) => {
     const replyBox = hub.locator(HUB_SELECTORS.replyInput);
     await replyBox.click();
     await replyBox.pressSequentially(replyText.slice(0, 20), { delay: 40 });
+    // The hub sends Typing while the agent types; Web Chat shows the bot typing.
+    results.reply.customerSawTyping = await chat.locator(WEBCHAT_SELECTORS.typingIndicator).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!results.reply.customerSawTyping) run.warn('the customer did not see a typing indicator while the agent typed');
     await replyBox.fill(replyText);
     await replyBox.press('Enter');
     await conversation.locator(`${HUB_SELECTORS.transcriptItem}[data-from="agent"]`, { hasText: replyText }).waitFor({ state: 'visible' }).catch(() => {
@@ -251,7 +254,7 @@ run.main(async (results) => {
     await chat.locator(WEBCHAT_SELECTORS.botActivity, { hasText: replyText }).first().waitFor({ state: 'visible' }).catch(async () => {
       throw new ClientError(`The customer did not see the agent's reply within ${waitMs / 1000}s.`, { details: { transcript: await webChatTranscript(chat) } });
     });
-    results.reply = { text: replyText, seenByCustomer: true, clearedBox: (await replyBox.inputValue()) === '' };
+    Object.assign(results.reply, { text: replyText, seenByCustomer: true, clearedBox: (await replyBox.inputValue()) === '' });
     await screenshot(hub, 'hub-conversation.png');
 
     // Resolve ----------------------------------------------------------------------------------------
