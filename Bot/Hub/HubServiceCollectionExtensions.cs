@@ -1,4 +1,5 @@
 using Bot.Dialogs.Handoffs;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Hub;
@@ -12,6 +13,8 @@ public static class HubServiceCollectionExtensions
         builder.Services.AddSingleton<AgentAccountStore>();
         builder.Services.AddSingleton<AgentPasswords>();
         builder.Services.AddHostedService<AdminAccountSeeder>();
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
+            options => options.Events.OnValidatePrincipal = AgentSessionValidator.ValidateAsync);
         builder.Services.AddSingleton<TranscriptItems>();
         builder.Services.AddSingleton<HandoffViews>();
         builder.Services.AddSingleton<ConversationMessenger>();
