@@ -208,6 +208,30 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
             "SELECT count(*) FROM handoff_events WHERE handoff_id = $1 AND outcome = 'customer_left' AND actor = 'customer'", id));
     }
 
+    [Fact]
+    public async Task Typing_shows_both_ways_and_notes_are_kept()
+    {
+        await using var dana = await AgentClient.SignInAsync(host.BaseAddress, "dana", HubHost.AgentPassword);
+        using var http = host.CreateClient();
+        await using var customer = await HubCustomer.StartAsync(http, "Hal");
+        var id = await customer.AskForAPersonAsync(host.Database);
+        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
+        await dana.InvokeAsync("Take", id);
+
+        await dana.Connection.InvokeCoreAsync("Typing", typeof(object), [id]);
+        var typing = await customer.Stream.WaitForActivityAsync(a => a.GetProperty("type").GetString() == "typing", TimeSpan.FromSeconds(15));
+        Assert.Equal("Dana Agent", typing.GetProperty("from").GetProperty("name").GetString());
+
+        using var customerTyping = await new Infrastructure.DirectLineTestClient(http).PostAsync(customer.ConversationId, customer.Session.Token,
+            JsonSerializer.Serialize(new { type = "typing", from = new { id = customer.Session.UserId } }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, customerTyping.StatusCode);
+        await dana.WaitForAsync("customerTyping", a => a[0].GetInt64() == id);
+
+        await dana.Connection.InvokeCoreAsync("SaveNote", typeof(object), [id, "Wants a refund for March"]);
+        var detail = await dana.InvokeAsync("GetHandoff", id);
+        Assert.Equal("Wants a refund for March", detail.GetProperty("notes").GetString());
+    }
+
     private static async Task<string?> TryTakeAsync(AgentClient agent, long id)
     {
         try

@@ -88,6 +88,24 @@ public sealed class HubAccessTests(HubAccessTests.Host host) : IClassFixture<Hub
     }
 
     [Fact]
+    public async Task A_disabled_agent_is_signed_out_at_the_next_request()
+    {
+        await host.AddAgentAsync("jo", "Jo Agent", "billing");
+        await using var jo = await AgentClient.SignInAsync(host.BaseAddress, "jo", HubHost.AgentPassword);
+        using (var before = await jo.Http.GetAsync("api/auth/me"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await host.Database.CountAsync("WITH d AS (UPDATE agents SET disabled = true WHERE username = $1 RETURNING 1) SELECT count(*) FROM d", "jo");
+
+        using var after = await jo.Http.GetAsync("api/auth/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        using var login = await host.CreateClient().PostAsJsonAsync("api/auth/login", new { username = "jo", password = HubHost.AgentPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
     public async Task An_agent_may_not_use_the_admin_api_and_nothing_is_written()
     {
         await using var gail = await AgentClient.SignInAsync(host.BaseAddress, "gail", HubHost.AgentPassword);
