@@ -28,7 +28,7 @@ export function QueueList({ me, queue, unread, openId, onTake, onOpen }: QueueLi
   ];
 
   return (
-    <nav className="hub-queue" aria-label="Handoff queue" data-testid="queue">
+    <aside className="hub-queue" aria-label="Handoff queue" data-testid="queue">
       <h1 className="hub-queue__title">
         Queue <span className="hub-count">{waiting.length} waiting</span>
       </h1>
@@ -57,6 +57,6 @@ export function QueueList({ me, queue, unread, openId, onTake, onOpen }: QueueLi
             )}
           </section>
         ))}
-    </nav>
+    </aside>
   );
 }
