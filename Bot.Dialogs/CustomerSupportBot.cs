@@ -2,13 +2,14 @@ using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
+using Bot.Dialogs.Handoffs;
 using Bot.Dialogs.Memory;
 
 namespace Bot.Dialogs;
 
 /// <summary>
-/// The bot: welcomes people (returning ones with what happened last time), hands every message to the root dialog,
-/// records each reply's trace, and saves conversation and user state once, at the end of the turn (with eTag
+/// The bot: welcomes people (returning ones with what happened last time), hands every message to the root dialog
+/// (or, while a person holds the conversation, to that person through <see cref="HumanMode"/>), records each reply's trace, and saves conversation and user state once, at the end of the turn (with eTag
 /// concurrency, so two turns never silently overwrite each other).
 /// </summary>
 public sealed class CustomerSupportBot(
@@ -17,7 +18,8 @@ public sealed class CustomerSupportBot(
     RootDialog rootDialog,
     SupportStateAccessors state,
     SessionMemory memory,
-    TurnRecorder recorder) : ActivityHandler
+    TurnRecorder recorder,
+    HumanMode humanMode) : ActivityHandler
 {
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -32,12 +34,28 @@ public sealed class CustomerSupportBot(
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        if (await humanMode.OnMessageAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
         if (await memory.OnMessageAsync(turnContext, cancellationToken))
         {
             return;
         }
         await rootDialog.RunAsync(turnContext, state.DialogState, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    protected override Task OnTypingActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        humanMode.OnTypingAsync(turnContext, cancellationToken);
+
+    /// <inheritdoc/>
+    protected override Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        humanMode.OnEndOfConversationAsync(turnContext, cancellationToken);
+
+    /// <summary>Events from the agent hub (<c>handoff.status</c>); other events are ignored, as the protocol asks.</summary>
+    protected override Task OnEventAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        humanMode.OnStatusAsync(turnContext, cancellationToken);
 
     /// <summary>
     /// Teams' <c>Action.Execute</c>: the card's data goes to the Feedback agent exactly as an <c>Action.Submit</c> would,

@@ -1,10 +1,12 @@
 using Bot.Core;
 using Bot.Dialogs.Agents;
 using Bot.Dialogs.Cards;
+using Bot.Dialogs.Handoffs;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Dialogs;
 
@@ -27,6 +29,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ResponseDialog>();
         services.AddSingleton<FeedbackDialog>();
         services.AddSingleton<RootDialog>();
+        services.TryAddSingleton<IAgentRelay, NoAgentRelay>();
+        services.AddSingleton<HumanMode>();
         services.AddSingleton<IBot, CustomerSupportBot>();
         return services;
     }

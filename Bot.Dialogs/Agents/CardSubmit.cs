@@ -6,8 +6,12 @@ namespace Bot.Dialogs.Agents;
 /// <summary>The data of an Adaptive Card <c>Action.Submit</c> (or <c>Action.Execute</c>) the bot's cards send back.</summary>
 public sealed record CardSubmit(string Action, string? Rating, string? AnswerKey, string? Comment)
 {
+    /// <summary>The handoff a satisfaction rating is about.</summary>
+    public string? HandoffId { get; init; }
+
     public const string Feedback = "feedback";
     public const string Handoff = "handoff";
+    public const string Satisfaction = "satisfaction";
 
     /// <summary>Reads a card submit from a message's <c>value</c>; null when the value is not one of ours.</summary>
     public static CardSubmit? From(object? value)
@@ -22,7 +26,10 @@ public sealed record CardSubmit(string Action, string? Rating, string? AnswerKey
         {
             return null;
         }
-        return new CardSubmit(action.GetString()!, Text(element, "rating"), Text(element, "answerKey"), Text(element, "comment"));
+        return new CardSubmit(action.GetString()!, Text(element, "rating"), Text(element, "answerKey"), Text(element, "comment"))
+        {
+            HandoffId = Text(element, "handoffId"),
+        };
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Escalation;
 using Bot.Dialogs.Responses;
@@ -15,6 +16,8 @@ namespace Bot.Dialogs.Agents;
 /// </summary>
 public sealed class FeedbackDialog : ComponentDialog
 {
+    public const string SatisfactionThanks = "Thank you for rating the help you got. Is there anything else I can do for you?";
+
     private const int MaxCommentLength = 2000;
     private readonly IFeedbackStore _feedback;
     private readonly IChunkDemotionStore _demotions;
@@ -53,6 +56,12 @@ public sealed class FeedbackDialog : ComponentDialog
             var turn = new SupportTurn { Question = answer?.Question ?? "" };
             turn.Decision = new EscalationDecision(true, [EscalationReasons.CardRequest]);
             return await stepContext.BeginDialogAsync(nameof(EscalationDialog), turn, cancellationToken);
+        }
+
+        if (submit.Action == CardSubmit.Satisfaction)
+        {
+            await RecordSatisfactionAsync(context, submit, cancellationToken);
+            return await stepContext.EndDialogAsync(null, cancellationToken);
         }
 
         var rating = submit.Rating switch { "up" => 1, "down" => -1, _ => (int?)null };
@@ -96,6 +105,29 @@ public sealed class FeedbackDialog : ComponentDialog
         };
         await context.SendActivityAsync(_replies.Text(thanks, Trace(answer)), cancellationToken);
         return await stepContext.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>The satisfaction card a customer gets when a person resolved the conversation: 1 to 5, against the handoff.</summary>
+    private async Task RecordSatisfactionAsync(ITurnContext context, CardSubmit submit, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(submit.Rating, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var score)
+            || score is < 1 or > 5)
+        {
+            await context.SendActivityAsync(_replies.Text("Please pick a rating from 1 to 5."), cancellationToken);
+            return;
+        }
+        long? handoffId = long.TryParse(submit.HandoffId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+        var comment = submit.Comment is { } text ? text[..Math.Min(text.Length, MaxCommentLength)] : null;
+        await _feedback.RecordAsync(
+            new FeedbackEntry(context.Activity.Conversation!.Id!, null, context.Activity.From?.Id, null, comment, null, [])
+            {
+                HandoffId = handoffId,
+                Satisfaction = score,
+            },
+            cancellationToken);
+        await context.SendActivityAsync(_replies.Text(SatisfactionThanks), cancellationToken);
     }
 
     /// <summary>A thumbs-down counts against the passages the answer came from; learned answers have none.</summary>

@@ -28,6 +28,12 @@ public sealed class ConversationSignals
 
     public DateTimeOffset? HandoffAt { get; set; }
 
+    /// <summary>When the customer was last told, while waiting in the queue, that a person will reply.</summary>
+    public DateTimeOffset? QueueNoticeAt { get; set; }
+
+    /// <summary>The handoff nobody took in time, while the bot waits for the message the customer may leave for it.</summary>
+    public long? MessageForHandoffId { get; set; }
+
     /// <summary>How many thumbs-down the conversation had when it was handed off (only later ones count again).</summary>
     public int NegativeFeedbackAtHandoff { get; set; }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Bot.Core;
 using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
+using Bot.Dialogs.Handoffs;
 using Bot.Knowledge.Handoffs;
 using Bot.Knowledge.Transcripts;
 using Microsoft.Extensions.Logging;
@@ -12,12 +13,13 @@ namespace Bot.Dialogs.Escalation;
 /// <summary>
 /// Hands a conversation to a person: a <c>handoffs</c> record (reasons, route, summary, transcript snapshot), a
 /// message to the customer that a person will take over, and a <c>handoff.initiate</c> event carrying the transcript,
-/// which the agent desk (or its middleware) picks up. A conversation with an open handoff gets no second one.
+/// and the agent hub is told (<see cref="IAgentRelay"/>). A conversation with an open handoff gets no second one.
 /// </summary>
 public sealed class HandoffService(
     IHandoffStore handoffs,
     ITranscriptStore transcripts,
     ReplyFactory replies,
+    IAgentRelay relay,
     IOptions<EscalationOptions> options,
     ILogger<HandoffService> logger)
 {
@@ -39,7 +41,7 @@ public sealed class HandoffService(
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
         var trace = SupportTrace.From(turn, Responses.AnswerSources.None);
 
-        if (signals.HandoffId is not null && await handoffs.FindOpenAsync(conversationId, cancellationToken) is { } open)
+        if (await handoffs.FindOpenAsync(conversationId, cancellationToken) is { } open)
         {
             await context.SendActivityAsync(replies.Text(AlreadyQueuedText, trace), cancellationToken);
             return open.Id;
@@ -49,7 +51,10 @@ public sealed class HandoffService(
         var summary = Summarize(turn, signals);
         var route = turn.Route?.Category ?? signals.LastRoute;
         var id = await handoffs.CreateAsync(
-            new HandoffRequest(conversationId, activity.From?.Id, activity.ChannelId, route, turn.Decision.Reasons, summary, transcript, lastSeq),
+            new HandoffRequest(conversationId, activity.From?.Id, activity.ChannelId, route, turn.Decision.Reasons, summary, transcript, lastSeq)
+            {
+                UserName = string.IsNullOrWhiteSpace(activity.From?.Name) ? null : activity.From.Name,
+            },
             cancellationToken);
         logger.LogInformation("Conversation {ConversationId} handed off ({HandoffId}): {Reasons}", conversationId, id, string.Join(", ", turn.Decision.Reasons));
 
@@ -64,6 +69,7 @@ public sealed class HandoffService(
             new HandoffContext(id, route, turn.Decision.Reasons, summary, turn.Question),
             new Transcript(transcript));
         await context.SendActivityAsync(initiate, cancellationToken);
+        await relay.HandoffQueuedAsync(id, cancellationToken);
         return id;
     }
 

@@ -13,9 +13,13 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
         {
             throw new ArgumentOutOfRangeException(nameof(entry), entry.Rating, "A rating is +1 or -1.");
         }
+        if (entry.Satisfaction is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entry), entry.Satisfaction, "A satisfaction rating is 1 to 5.");
+        }
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO feedback (conversation_id, answer_activity_id, user_id, rating, comment, question, chunk_ids)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+            INSERT INTO feedback (conversation_id, answer_activity_id, user_id, rating, comment, question, chunk_ids, handoff_id, satisfaction)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM handoffs WHERE id = $8 AND conversation_id = $1), $9) RETURNING id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = entry.ConversationId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.AnswerActivityId ?? DBNull.Value });
@@ -24,6 +28,8 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Comment ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Question ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = entry.ChunkIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.HandoffId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Satisfaction is { } score ? (short)score : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Smallint });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -19,4 +19,8 @@ public sealed record HandoffRequest(
     IReadOnlyList<string> Reasons,
     string Summary,
     IReadOnlyList<Activity> Transcript,
-    long? TranscriptSeq);
+    long? TranscriptSeq)
+{
+    /// <summary>The customer's display name, when the channel gives one.</summary>
+    public string? UserName { get; init; }
+}

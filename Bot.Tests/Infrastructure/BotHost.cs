@@ -15,6 +15,7 @@ public sealed class BotHost : IAsyncLifetime
 {
     public const string DirectLineSecret = "test-directline-secret-0123456789";
     public const string AdminApiKey = "test-admin-api-key-0123456789";
+    public const string HubAdminPassword = "test-hub-admin-password";
 
     private readonly TestDatabase _database = new();
     private WebApplicationFactory<Program> _factory = null!;
@@ -43,6 +44,7 @@ public sealed class BotHost : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
             builder.UseSetting("DirectLine:Secret", DirectLineSecret);
             builder.UseSetting("Admin:ApiKey", AdminApiKey);
+            builder.UseSetting("Hub:Admin:Password", HubAdminPassword);
             builder.UseSetting("Bot:ExposeTrace", "true");
             builder.UseSetting("Knowledge:SeedPath", RepoPaths.SampleArticles);
             builder.UseSetting("Web:RootPath", RepoPaths.WebDist);

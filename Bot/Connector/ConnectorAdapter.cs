@@ -65,6 +65,22 @@ public sealed class ConnectorAdapter : BotAdapter
     }
 
     /// <summary>
+    /// Runs the bot's turn on an event the agent hub sends into a conversation (<c>handoff.status</c>), kept in the
+    /// transcript; unlike a channel's activity it does not refresh the stored conversation reference.
+    /// </summary>
+    public async Task ProcessHubEventAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        using (await _locks.AcquireAsync(activity.Conversation!.Id!, cancellationToken))
+        {
+            await _transcripts.AppendAsync(activity.Clone(), assignId: true, cancellationToken);
+            // The channel never saw this activity, so the bot's replies must not point at it (replyToId).
+            activity.Id = null;
+            await ProcessActivityAsync(activity, _bot.OnTurnAsync, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// A proactive turn in a conversation the bot knows (a stored reference). Replies go to the conversation, or into
     /// the thread of <see cref="ConversationReference.ActivityId"/> when it is set. The callback runs after the middleware;
     /// the bot itself does not run.

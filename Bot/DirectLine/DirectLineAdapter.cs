@@ -48,7 +48,8 @@ public sealed class DirectLineAdapter : BotAdapter
             var activity = activities[i];
             var conversationId = activity.Conversation?.Id ?? turnContext.Activity.Conversation!.Id!;
             activity.Conversation ??= turnContext.Activity.Conversation;
-            activity.From = Bot;
+            // The bot's account always, under the name the sender gave (an agent of the hub speaks as the bot, with their name).
+            activity.From = string.IsNullOrWhiteSpace(activity.From?.Name) ? Bot : new ChannelAccount { Id = Bot.Id, Name = activity.From.Name, Role = RoleTypes.Bot };
             activity.ChannelId ??= turnContext.Activity.ChannelId;
 
             if (activity.Type == ActivityTypes.Typing)

@@ -2,6 +2,7 @@ using Bot.Api;
 using Bot.Auth;
 using Bot.Connector;
 using Bot.DirectLine;
+using Bot.Hub;
 using Bot.Dialogs;
 using Bot.Knowledge;
 using Bot.Teams;
@@ -27,6 +28,7 @@ public static class HostingExtensions
         builder.AddBotConnector();
         builder.AddTeams();
         builder.AddSupportAuthentication();
+        builder.AddAgentHub();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class HostingExtensions
         app.MapFeedbackApi();
         app.MapUserDataApi();
         app.MapRouterApi();
+        app.MapAgentHub();
         return app;
     }
 }
