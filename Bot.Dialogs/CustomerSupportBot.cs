@@ -3,6 +3,8 @@ using Bot.Core.Dialogs;
 using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
 using Bot.Dialogs.Memory;
+using Bot.Dialogs.Observability;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Dialogs;
 
@@ -17,12 +19,22 @@ public sealed class CustomerSupportBot(
     RootDialog rootDialog,
     SupportStateAccessors state,
     SessionMemory memory,
-    TurnRecorder recorder) : ActivityHandler
+    TurnRecorder recorder,
+    ILogger<CustomerSupportBot> logger) : ActivityHandler
 {
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["ActivityId"] = activity.Id,
+        });
+        using var span = SupportTelemetry.Source.StartActivity("bot.turn");
+        span?.SetTag(SupportTelemetry.ConversationIdTag, activity.Conversation?.Id);
+        span?.SetTag("activity.type", activity.Type);
         recorder.Attach(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);

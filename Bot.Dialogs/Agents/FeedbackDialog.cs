@@ -1,5 +1,6 @@
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Escalation;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 using Bot.Knowledge.Feedback;
@@ -21,6 +22,7 @@ public sealed class FeedbackDialog : ComponentDialog
     private readonly SupportStateAccessors _state;
     private readonly ReplyFactory _replies;
     private readonly ILogger<FeedbackDialog> _logger;
+    private readonly SupportBotMetrics _metrics;
 
     public FeedbackDialog(
         IFeedbackStore feedback,
@@ -28,7 +30,8 @@ public sealed class FeedbackDialog : ComponentDialog
         SupportStateAccessors state,
         ReplyFactory replies,
         EscalationDialog escalation,
-        ILogger<FeedbackDialog> logger)
+        ILogger<FeedbackDialog> logger,
+        SupportBotMetrics metrics)
         : base(nameof(FeedbackDialog))
     {
         _feedback = feedback;
@@ -36,6 +39,7 @@ public sealed class FeedbackDialog : ComponentDialog
         _state = state;
         _replies = replies;
         _logger = logger;
+        _metrics = metrics;
         AddDialog(escalation);
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [HandleStepAsync]));
         InitialDialogId = nameof(WaterfallDialog);
@@ -74,6 +78,7 @@ public sealed class FeedbackDialog : ComponentDialog
                 answer?.Question,
                 answer?.ChunkIds ?? []),
             cancellationToken);
+        _metrics.RecordFeedback(rating);
 
         if (rating == -1 && answer is not null)
         {
