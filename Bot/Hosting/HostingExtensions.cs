@@ -1,9 +1,12 @@
+using Bot.Analytics;
 using Bot.Api;
 using Bot.Auth;
 using Bot.Connector;
 using Bot.DirectLine;
 using Bot.Dialogs;
 using Bot.Knowledge;
+using Bot.Knowledge.Analytics;
+using Bot.Observability;
 using Bot.Teams;
 
 namespace Bot.Hosting;
@@ -27,6 +30,8 @@ public static class HostingExtensions
         builder.AddBotConnector();
         builder.AddTeams();
         builder.AddSupportAuthentication();
+        builder.AddSupportObservability();
+        builder.Services.AddAnalytics();
         return builder;
     }
 
@@ -35,6 +40,7 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSupportObservability();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseWebPages();
         app.UseCors();
@@ -50,6 +56,7 @@ public static class HostingExtensions
         app.MapFeedbackApi();
         app.MapUserDataApi();
         app.MapRouterApi();
+        app.MapAnalyticsApi();
         return app;
     }
 }
