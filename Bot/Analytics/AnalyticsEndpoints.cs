@@ -24,14 +24,14 @@ public static class AnalyticsEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<AnalyticsSummary>, ProblemHttpResult>> SummaryAsync(
+    private static async Task<Results<JsonHttpResult<AnalyticsSummary>, ProblemHttpResult>> SummaryAsync(
         HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = AnalyticsRequest.Read(request, time);
-        return problem ?? (Results<Ok<AnalyticsSummary>, ProblemHttpResult>)TypedResults.Ok(await store.SummaryAsync(query!, cancellationToken));
+        return problem ?? (Results<JsonHttpResult<AnalyticsSummary>, ProblemHttpResult>)AnalyticsJson.Ok(await store.SummaryAsync(query!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<AnalyticsSeries>, ProblemHttpResult>> SeriesAsync(
+    private static async Task<Results<JsonHttpResult<AnalyticsSeries>, ProblemHttpResult>> SeriesAsync(
         HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = AnalyticsRequest.Read(request, time);
@@ -49,17 +49,17 @@ public static class AnalyticsEndpoints
         {
             return ApiProblem.BadArgument("interval=hour covers at most 31 days; use interval=day.");
         }
-        return TypedResults.Ok(await store.SeriesAsync(query, interval, cancellationToken));
+        return AnalyticsJson.Ok(await store.SeriesAsync(query, interval, cancellationToken));
     }
 
-    private static async Task<Results<Ok<AnalyticsBreakdowns>, ProblemHttpResult>> BreakdownsAsync(
+    private static async Task<Results<JsonHttpResult<AnalyticsBreakdowns>, ProblemHttpResult>> BreakdownsAsync(
         HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = AnalyticsRequest.Read(request, time);
-        return problem ?? (Results<Ok<AnalyticsBreakdowns>, ProblemHttpResult>)TypedResults.Ok(await store.BreakdownsAsync(query!, cancellationToken));
+        return problem ?? (Results<JsonHttpResult<AnalyticsBreakdowns>, ProblemHttpResult>)AnalyticsJson.Ok(await store.BreakdownsAsync(query!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<KnowledgeGaps>, ProblemHttpResult>> GapsAsync(
+    private static async Task<Results<JsonHttpResult<KnowledgeGaps>, ProblemHttpResult>> GapsAsync(
         HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = AnalyticsRequest.Read(request, time);
@@ -67,10 +67,10 @@ public static class AnalyticsEndpoints
         {
             return problem!;
         }
-        return TypedResults.Ok(await store.GapsAsync(query!, limit, cancellationToken));
+        return AnalyticsJson.Ok(await store.GapsAsync(query!, limit, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ConversationPage>, ProblemHttpResult>> ConversationsAsync(
+    private static async Task<Results<JsonHttpResult<ConversationPage>, ProblemHttpResult>> ConversationsAsync(
         HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = AnalyticsRequest.Read(request, time);
@@ -81,7 +81,7 @@ public static class AnalyticsEndpoints
         {
             return problem!;
         }
-        return TypedResults.Ok(await store.ConversationsAsync(query!, outcome, page, pageSize, cancellationToken));
+        return AnalyticsJson.Ok(await store.ConversationsAsync(query!, outcome, page, pageSize, cancellationToken));
     }
 
     private static async Task<IResult> ExportAsync(HttpRequest request, AnalyticsStore store, TimeProvider time, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public static class AnalyticsEndpoints
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ConversationCsv.Write(rows)), "text/csv; charset=utf-8", name);
     }
 
-    private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> ConversationAsync(
+    private static async Task<Results<JsonHttpResult<ConversationDetail>, ProblemHttpResult>> ConversationAsync(
         string id, AnalyticsStore store, CancellationToken cancellationToken)
     {
         if (id.Length > 256)
@@ -104,7 +104,7 @@ public static class AnalyticsEndpoints
             return ApiProblem.BadArgument("The conversation id is longer than 256 characters.");
         }
         return await store.ConversationAsync(id, cancellationToken) is { } detail
-            ? TypedResults.Ok(detail)
+            ? AnalyticsJson.Ok(detail)
             : ApiProblem.NotFound($"No conversation '{id}' with bot replies.");
     }
 
