@@ -44,6 +44,7 @@ public sealed class CustomerSupportBot(
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        logger.LogDebug("Message from {UserId}: {Text}", turnContext.Activity.From?.Id, turnContext.Activity.Text);
         if (await memory.OnMessageAsync(turnContext, cancellationToken))
         {
             return;

@@ -22,13 +22,13 @@ public sealed class SupportBotMetrics
     public SupportBotMetrics(IMeterFactory? meterFactory = null)
     {
         Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _turns = Meter.CreateCounter<long>("supportbot.turns", "{turn}", "Bot replies recorded, by route, answer source and escalation.");
-        _stepDuration = Meter.CreateHistogram<double>("supportbot.turn.duration", "ms", "Time per agent step of a turn (step=router|search|escalation|response|total).");
-        _searchDuration = Meter.CreateHistogram<double>("supportbot.search.duration", "ms", "Time of the Search agent (learned answers, hybrid search, demotions).");
-        _escalations = Meter.CreateCounter<long>("supportbot.escalations", "{handoff}", "Handoffs to a person, once per escalation signal that fired (reason).");
-        _feedback = Meter.CreateCounter<long>("supportbot.feedback", "{rating}", "Ratings and comments on answers (rating=up|down|comment).");
-        _llmCalls = Meter.CreateCounter<long>("supportbot.llm.calls", "{call}", "Calls to the chat model.");
-        _llmFailures = Meter.CreateCounter<long>("supportbot.llm.failures", "{call}", "Calls to the chat model that failed or timed out.");
+        _turns = Meter.CreateCounter<long>("turns", "{turn}", "Bot replies recorded, by route, answer source and escalation.");
+        _stepDuration = Meter.CreateHistogram<double>("turn.duration", "ms", "Time per agent step of a turn (step=router|search|escalation|response|total).");
+        _searchDuration = Meter.CreateHistogram<double>("search.duration", "ms", "Time of the Search agent (learned answers, hybrid search, demotions).");
+        _escalations = Meter.CreateCounter<long>("escalations", "{handoff}", "Handoffs to a person, once per escalation signal that fired (reason).");
+        _feedback = Meter.CreateCounter<long>("feedback", "{rating}", "Ratings and comments on answers (rating=up|down|comment).");
+        _llmCalls = Meter.CreateCounter<long>("llm.calls", "{call}", "Calls to the chat model.");
+        _llmFailures = Meter.CreateCounter<long>("llm.failures", "{call}", "Calls to the chat model that failed or timed out.");
     }
 
     public Meter Meter { get; }

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Bot.Observability;
 
-/// <summary>Runs <c>SELECT 1</c> now and then so <c>supportbot_database_up</c> (1 or 0) shows whether the database answers.</summary>
+/// <summary>Runs <c>SELECT 1</c> now and then so <c>northwind_supportbot_database_up</c> (1 or 0) shows whether the database answers.</summary>
 public sealed class DatabaseProbe(NpgsqlDataSource dataSource, IOptions<TelemetryOptions> options, ILogger<DatabaseProbe> logger) : BackgroundService
 {
     private volatile int _up = 1;

@@ -59,8 +59,8 @@ public static class ObservabilityExtensions
         var metrics = app.Services.GetRequiredService<SupportBotMetrics>();
         var streams = app.Services.GetRequiredService<ConversationStreams>();
         var probe = app.Services.GetRequiredService<DatabaseProbe>();
-        metrics.ObserveGauge("supportbot.directline.sockets", "{socket}", "Direct Line WebSockets open in this process.", () => streams.OpenStreams);
-        metrics.ObserveGauge("supportbot.database.up", "1", "1 when the database answered the last probe, else 0.", () => probe.Up);
+        metrics.ObserveGauge("directline.sockets", "{socket}", "Direct Line WebSockets open in this process.", () => streams.OpenStreams);
+        metrics.ObserveGauge("database.up", "1", "1 when the database answered the last probe, else 0.", () => probe.Up);
         app.UseHttpMetrics();
         app.MapMetrics("/metrics").AllowAnonymous();
         return app;

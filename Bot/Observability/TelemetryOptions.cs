@@ -14,6 +14,6 @@ public sealed class TelemetryOptions
     /// <summary>Console logs as JSON lines (with scopes); false for the plain console format.</summary>
     public bool JsonLogs { get; set; } = true;
 
-    /// <summary>How often the database probe behind <c>supportbot_database_up</c> runs.</summary>
+    /// <summary>How often the database probe behind <c>northwind_supportbot_database_up</c> runs.</summary>
     public TimeSpan DatabaseProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

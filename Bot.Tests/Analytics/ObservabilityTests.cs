@@ -1,0 +1,88 @@
+using Bot.Tests.Infrastructure;
+using Bot.Tests.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Analytics;
+
+/// <summary><c>/metrics</c> and the logs of real Direct Line turns.</summary>
+public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
+{
+    private const string Email = "ann.lee@example.com";
+    private const string PhoneNumber = "+44 20 7946 0958";
+    private const string CardNumber = "4111 1111 1111 1111";
+
+    private readonly Host _host;
+
+    public ObservabilityTests(Host host) => _host = host;
+
+    [Fact]
+    public async Task Metrics_are_prometheus_text_and_move_when_turns_happen()
+    {
+        using var http = _host.CreateClient();
+        var before = PrometheusSample.Parse(await http.GetStringAsync("metrics"));
+
+        var customer = await DirectLineSession.StartAsync(http);
+        await customer.BotRepliesAsync();
+        Assert.NotEmpty(await customer.AskAsync("How do I reset my password?"));
+
+        var after = PrometheusSample.Parse(await http.GetStringAsync("metrics"));
+        Assert.True(Sum(after, "northwind_supportbot_turns") >= Sum(before, "northwind_supportbot_turns") + 1, "northwind_supportbot_turns did not move.");
+        Assert.True(Sum(after, "northwind_supportbot_turn_duration_count") > Sum(before, "northwind_supportbot_turn_duration_count"));
+        Assert.Contains(after, s => s.Name == "northwind_supportbot_turn_duration_bucket" && s.Labels.Contains("step=\"router\"", StringComparison.Ordinal));
+        Assert.Contains(after, s => s.Name == "northwind_supportbot_directline_sockets");
+        Assert.Contains(after, s => s.Name == "northwind_supportbot_database_up" && s.Value == 1);
+        Assert.Contains(after, s => s.Name.StartsWith("npgsql_db_client_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Emails_phone_and_card_numbers_never_reach_the_logs_or_the_turns_table()
+    {
+        using var http = _host.CreateClient();
+        var customer = await DirectLineSession.StartAsync(http);
+        await customer.BotRepliesAsync();
+        Assert.NotEmpty(await customer.AskAsync($"My card {CardNumber} was charged twice, email me at {Email} or call {PhoneNumber}"));
+        _host.Services.GetRequiredService<ILogger<ObservabilityTests>>().LogInformation("Direct: {Value}", Email);
+
+        var logs = string.Join('\n', _host.Logs.Entries);
+        Assert.Contains("[email]", logs, StringComparison.Ordinal);
+        Assert.Contains("[card]", logs, StringComparison.Ordinal);
+        Assert.Contains("[phone]", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardNumber, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("7946 0958", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", logs, StringComparison.Ordinal);
+
+        Assert.Equal(1, await _host.Database.CountAsync(
+            "SELECT count(*) FROM turns WHERE conversation_id = $1 AND question = 'My card [card] was charged twice, email me at [email] or call [phone]'",
+            customer.ConversationId));
+        Assert.Equal(1, await _host.Database.CountAsync(
+            "SELECT count(*) FROM turns WHERE conversation_id = $1 AND router_ms IS NOT NULL AND search_ms IS NOT NULL AND escalation_ms IS NOT NULL",
+            customer.ConversationId));
+    }
+
+    private static double Sum(IEnumerable<PrometheusSample> samples, string name) => samples.Where(s => s.Name == name).Sum(s => s.Value);
+
+    /// <summary>The real host with debug logging captured.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        private readonly BotHost _host = new();
+
+        public CapturedLogs Logs { get; } = new();
+
+        public IServiceProvider Services => _host.Services;
+
+        public TestDatabase Database => _host.Database;
+
+        public HttpClient CreateClient() => _host.CreateClient();
+
+        public Task InitializeAsync()
+        {
+            _host.Settings["Logging:LogLevel:Default"] = "Debug";
+            _host.ServiceOverrides.Add(services => services.AddSingleton<ILoggerProvider>(Logs));
+            return _host.InitializeAsync();
+        }
+
+        public Task DisposeAsync() => _host.DisposeAsync();
+    }
+}
