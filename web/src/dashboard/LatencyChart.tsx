@@ -13,8 +13,8 @@ export function LatencyChart({ rows }: { rows: ChartRow[] }) {
           <YAxis fontSize={11} />
           <Tooltip />
           <Legend />
-          <Line type="monotone" dataKey="p50" stroke="#1565c0" dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="p95" stroke="#ef6c00" dot={false} connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="p50" stroke="#1565c0" dot={false} connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="p95" stroke="#ef6c00" dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>
