@@ -26,7 +26,8 @@ public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
         await customer.BotRepliesAsync();
         Assert.NotEmpty(await customer.AskAsync("How do I reset my password?"));
 
-        var after = PrometheusSample.Parse(await http.GetStringAsync("metrics"));
+        var turnsBefore = Sum(before, "northwind_supportbot_turns");
+        var after = PrometheusSample.Parse(await ScrapeUntilAsync(http, text => Sum(PrometheusSample.Parse(text), "northwind_supportbot_turns") > turnsBefore));
         Assert.True(Sum(after, "northwind_supportbot_turns") >= Sum(before, "northwind_supportbot_turns") + 1, "northwind_supportbot_turns did not move.");
         Assert.True(Sum(after, "northwind_supportbot_turn_duration_count") > Sum(before, "northwind_supportbot_turn_duration_count"));
         Assert.Contains(after, s => s.Name == "northwind_supportbot_turn_duration_bucket" && s.Labels.Contains("step=\"router\"", StringComparison.Ordinal));
@@ -59,6 +60,46 @@ public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
         Assert.Equal(1, await _host.Database.CountAsync(
             "SELECT count(*) FROM turns WHERE conversation_id = $1 AND router_ms IS NOT NULL AND search_ms IS NOT NULL AND escalation_ms IS NOT NULL",
             customer.ConversationId));
+    }
+
+    [Fact]
+    public async Task The_monitoring_templates_only_use_metrics_the_bot_publishes()
+    {
+        using var http = _host.CreateClient();
+        var customer = await DirectLineSession.StartAsync(http);
+        await customer.BotRepliesAsync();
+        Assert.NotEmpty(await customer.AskAsync("I want to talk to a person"));
+        var metricsText = await ScrapeUntilAsync(http, text => text.Contains("# TYPE northwind_supportbot_escalations ", StringComparison.Ordinal));
+        var published = metricsText.Split('\n')
+            .Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2])
+            .ToHashSet(StringComparer.Ordinal);
+
+        // Published from the first event on: LLM calls (no chat model here) and ratings (no card click here).
+        string[] notYet = ["northwind_supportbot_llm_calls", "northwind_supportbot_llm_failures", "northwind_supportbot_feedback"];
+        var folder = MonitoringTemplateTests.Folder;
+        var text = File.ReadAllText(Path.Combine(folder, "alerts.yml")) + File.ReadAllText(Path.Combine(folder, "grafana-dashboard.json"));
+        var used = System.Text.RegularExpressions.Regex.Matches(text, @"\b(northwind_supportbot_[a-z_]+|npgsql_db_client_[a-z_]+|http_requests_received_total)\b")
+            .Select(m => System.Text.RegularExpressions.Regex.Replace(m.Value, "_bucket$", ""))
+            .Distinct()
+            .ToList();
+        Assert.Contains("northwind_supportbot_escalations", used);
+        Assert.All(used.Except(notYet), name => Assert.True(published.Contains(name), $"{name} is not published at /metrics."));
+    }
+
+    /// <summary>The reply reaches the client as it is sent; the turn is recorded (and counted) right after, so scrape until it shows.</summary>
+    private static async Task<string> ScrapeUntilAsync(HttpClient http, Func<string, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var text = await http.GetStringAsync("metrics");
+            if (done(text) || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+            await Task.Delay(200);
+        }
     }
 
     private static double Sum(IEnumerable<PrometheusSample> samples, string name) => samples.Where(s => s.Name == name).Sum(s => s.Value);

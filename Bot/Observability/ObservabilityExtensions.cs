@@ -48,6 +48,7 @@ public static class ObservabilityExtensions
                     .AddOtlpExporter(options => options.Endpoint = new Uri(endpoint)));
         }
 
+        builder.Services.AddHostedService<MeterPublishingStartup>();
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseProbe>());
         return builder;
