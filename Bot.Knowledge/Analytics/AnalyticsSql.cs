@@ -27,6 +27,7 @@ internal static class AnalyticsSql
                    (array_agg(t.channel_id ORDER BY t.id))[1] AS channel_id,
                    (array_agg(t.question ORDER BY t.id) FILTER (WHERE t.question IS NOT NULL AND coalesce(t.intent, '') NOT IN {NotARequest}))[1] AS first_question,
                    max(t.created_at) FILTER (WHERE t.answer_source <> 'none') AS last_answer_at,
+                   max(t.created_at) FILTER (WHERE coalesce(t.intent, '') NOT IN {NotARequest}) AS last_request_at,
                    bool_or(coalesce(t.intent, '') NOT IN {NotARequest} OR t.escalated) AS asked
             FROM turns t JOIN conv_ids USING (conversation_id)
             GROUP BY t.conversation_id
@@ -60,9 +61,7 @@ internal static class AnalyticsSql
                        WHEN h.handoffs > 0 THEN 'unresolved'
                        WHEN fb.last_rating = 1 THEN 'automated_confirmed'
                        WHEN c.last_answer_at IS NULL OR fb.last_rating = -1 THEN 'unresolved'
-                       WHEN EXISTS (SELECT 1 FROM turns later
-                                    WHERE later.conversation_id = c.conversation_id AND later.created_at > c.last_answer_at
-                                      AND coalesce(later.intent, '') NOT IN {NotARequest}) THEN 'unresolved'
+                       WHEN c.last_request_at > c.last_answer_at THEN 'unresolved'
                        WHEN c.last_answer_at + make_interval(secs => $4) <= $5 THEN 'automated_assumed'
                        ELSE 'pending'
                    END AS outcome

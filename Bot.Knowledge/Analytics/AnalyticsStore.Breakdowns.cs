@@ -57,25 +57,26 @@ public sealed partial class AnalyticsStore
     public async Task<AnalyticsBreakdowns> BreakdownsAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var reasons = await CountsAsync(ReasonsSql, query, cancellationToken);
-        var routes = await ReadAsync(RoutesSql, query, r => new RouteItem(
+        await using var connection = await OpenAsync(cancellationToken);
+        var reasons = await CountsAsync(connection, ReasonsSql, query, cancellationToken);
+        var routes = await ReadAsync(connection, RoutesSql, query, r => new RouteItem(
             r.GetString(0), Long(r, 1), Long(r, 2), Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6)), cancellationToken);
-        var outcomeCounts = (await CountsAsync(OutcomesSql, query, cancellationToken)).ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal);
+        var outcomeCounts = (await CountsAsync(connection, OutcomesSql, query, cancellationToken)).ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal);
         var outcomes = ConversationOutcomes.All.Select(o => new CountItem(o, outcomeCounts.GetValueOrDefault(o))).ToList();
-        var sources = await CountsAsync(SourcesSql, query, cancellationToken);
-        var intents = await CountsAsync(IntentsSql, query, cancellationToken);
-        var agents = await ReadAsync(AgentsSql, query, r => new AgentItem(
+        var sources = await CountsAsync(connection, SourcesSql, query, cancellationToken);
+        var intents = await CountsAsync(connection, IntentsSql, query, cancellationToken);
+        var agents = await ReadAsync(connection, AgentsSql, query, r => new AgentItem(
             r.GetString(0), Long(r, 1), Long(r, 2), Timing(r, 3), Timing(r, 7), Double(r, 11)), cancellationToken);
         return new AnalyticsBreakdowns(query.From, query.To, query.Route, reasons, routes, outcomes, sources, intents, agents);
     }
 
-    private Task<List<CountItem>> CountsAsync(string sql, AnalyticsQuery query, CancellationToken cancellationToken) =>
-        ReadAsync(sql, query, r => new CountItem(r.GetString(0), Long(r, 1)), cancellationToken);
+    private Task<List<CountItem>> CountsAsync(NpgsqlConnection connection, string sql, AnalyticsQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(connection, sql, query, r => new CountItem(r.GetString(0), Long(r, 1)), cancellationToken);
 
-    private async Task<List<T>> ReadAsync<T>(string sql, AnalyticsQuery query, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken,
+    private async Task<List<T>> ReadAsync<T>(NpgsqlConnection connection, string sql, AnalyticsQuery query, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken,
         Action<NpgsqlCommand>? addParameters = null)
     {
-        await using var command = Command(sql, query);
+        await using var command = Command(connection, sql, query);
         addParameters?.Invoke(command);
         var items = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -33,7 +33,8 @@ public sealed partial class AnalyticsStore
     {
         ArgumentNullException.ThrowIfNull(query);
         long total = 0;
-        var items = await ReadAsync(ListSql, query, r =>
+        await using var connection = await OpenAsync(cancellationToken);
+        var items = await ReadAsync(connection, ListSql, query, r =>
         {
             total = Long(r, 12);
             return ReadConversation(r);
@@ -54,14 +55,15 @@ public sealed partial class AnalyticsStore
     public async Task<ConversationDetail?> ConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        await using var connection = await OpenAsync(cancellationToken);
         var all = new AnalyticsQuery(DateTimeOffset.UnixEpoch, new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), null);
         var id = (NpgsqlCommand c) => c.Parameters.Add(new NpgsqlParameter { Value = conversationId, NpgsqlDbType = NpgsqlDbType.Text });
-        var summary = (await ReadAsync(OneSql, all, ReadConversation, cancellationToken, c => id(c))).FirstOrDefault();
+        var summary = (await ReadAsync(connection, OneSql, all, ReadConversation, cancellationToken, c => id(c))).FirstOrDefault();
         if (summary is null)
         {
             return null;
         }
-        var transcript = await ReadAsync($"""
+        var transcript = await ReadAsync(connection, $"""
             SELECT activity_id, coalesce(from_role, 'user'), activity ->> 'text', recorded_at,
                    jsonb_array_length(coalesce(activity -> 'attachments', '[]'::jsonb)) > 0
             FROM transcript_activities WHERE conversation_id = $6 AND type = 'message' AND $1 <= recorded_at
@@ -69,7 +71,7 @@ public sealed partial class AnalyticsStore
             """, all, r => new TranscriptLine(
                 r.GetString(0), r.GetString(1) == "bot" ? "bot" : "customer", PiiRedactor.Redact(Text(r, 2)), r.GetFieldValue<DateTimeOffset>(3), r.GetBoolean(4)),
             cancellationToken, c => id(c));
-        var turns = await ReadAsync("""
+        var turns = await ReadAsync(connection, """
             SELECT reply_activity_id, created_at, question, route, confidence, intent, escalated, reasons, answer_source, source_ids,
                    learned_answer_id, latency_ms, router_ms, search_ms, escalation_ms, response_ms
             FROM turns WHERE conversation_id = $6 AND $1 <= created_at ORDER BY id
@@ -78,12 +80,12 @@ public sealed partial class AnalyticsStore
                 r.GetFieldValue<string[]>(7), r.GetString(8), r.GetFieldValue<long[]>(9), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetInt32(11),
                 NullableInt(r, 12), NullableInt(r, 13), NullableInt(r, 14), NullableInt(r, 15)),
             cancellationToken, c => id(c));
-        var handoffs = await ReadAsync("""
+        var handoffs = await ReadAsync(connection, """
             SELECT id, state, coalesce(to_jsonb(h) ->> 'outcome', CASE WHEN state = 'resolved' THEN 'resolved' END), reasons, assigned_to, created_at
             FROM handoffs h WHERE conversation_id = $6 AND $1 <= created_at ORDER BY id
             """, all, r => new HandoffLine(r.GetInt64(0), r.GetString(1), Text(r, 2), r.GetFieldValue<string[]>(3), Text(r, 4), r.GetFieldValue<DateTimeOffset>(5)),
             cancellationToken, c => id(c));
-        var feedback = await ReadAsync("""
+        var feedback = await ReadAsync(connection, """
             SELECT answer_activity_id, rating, comment, created_at FROM feedback WHERE conversation_id = $6 AND $1 <= created_at ORDER BY id
             """, all, r => new FeedbackLine(Text(r, 0), r.IsDBNull(1) ? null : r.GetInt16(1), PiiRedactor.Redact(Text(r, 2)), r.GetFieldValue<DateTimeOffset>(3)),
             cancellationToken, c => id(c));

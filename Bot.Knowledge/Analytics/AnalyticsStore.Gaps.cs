@@ -31,7 +31,8 @@ public sealed partial class AnalyticsStore
     public async Task<KnowledgeGaps> GapsAsync(AnalyticsQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var questions = await ReadAsync(GapsSql, query, r => new GapQuestion(
+        await using var connection = await OpenAsync(cancellationToken);
+        var questions = await ReadAsync(connection, GapsSql, query, r => new GapQuestion(
             PiiRedactor.Redact(r.GetString(0))!, r.GetString(1), Text(r, 2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)),
             cancellationToken,
             command =>

@@ -67,7 +67,8 @@ public sealed partial class AnalyticsStore
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The interval is hour or day.");
         }
-        await using var command = Command(SeriesSql, query);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, SeriesSql, query);
         command.Parameters.Add(new NpgsqlParameter { Value = interval, NpgsqlDbType = NpgsqlDbType.Text });
         var points = new List<SeriesPoint>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -96,8 +96,9 @@ public sealed partial class AnalyticsStore
 
     private async Task<AnalyticsSummary> FiguresAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(cancellationToken);
         ConversationFigures conversations;
-        await using (var command = Command(ConversationsSql, query))
+        await using (var command = Command(connection, ConversationsSql, query))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -108,7 +109,7 @@ public sealed partial class AnalyticsStore
         }
 
         long turns, answers, declines, lowConfidence, up, down, learnedUsed, learnedUp, learnedDown, corrections;
-        await using (var command = Command(BotSql, query))
+        await using (var command = Command(connection, BotSql, query))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = Options.LowConfidenceThreshold, NpgsqlDbType = NpgsqlDbType.Double });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -119,7 +120,7 @@ public sealed partial class AnalyticsStore
         }
 
         var latency = new Dictionary<string, Timing>(StringComparer.Ordinal);
-        await using (var command = Command(LatencySql, query))
+        await using (var command = Command(connection, LatencySql, query))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -131,7 +132,7 @@ public sealed partial class AnalyticsStore
         }
 
         Timing firstResponse;
-        await using (var command = Command(FirstResponseSql, query))
+        await using (var command = Command(connection, FirstResponseSql, query))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -140,7 +141,7 @@ public sealed partial class AnalyticsStore
 
         long handoffs, queued, assigned, resolved, released;
         Timing wait, handling;
-        await using (var command = Command(HumanSql, query))
+        await using (var command = Command(connection, HumanSql, query))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -150,7 +151,7 @@ public sealed partial class AnalyticsStore
 
         double? satisfaction;
         long satisfactionCount;
-        await using (var command = Command(SatisfactionSql, query))
+        await using (var command = Command(connection, SatisfactionSql, query))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
