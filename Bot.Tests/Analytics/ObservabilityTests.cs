@@ -87,6 +87,31 @@ public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
         Assert.All(used.Except(notYet), name => Assert.True(published.Contains(name), $"{name} is not published at /metrics."));
     }
 
+    [Fact]
+    public async Task Each_agent_step_is_a_span_with_the_conversation_id()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Bot.Dialogs.Observability.SupportTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var http = _host.CreateClient();
+        var customer = await DirectLineSession.StartAsync(http);
+        await customer.BotRepliesAsync();
+        Assert.NotEmpty(await customer.AskAsync("How do I reset my password?"));
+
+        var mine = spans.Where(s => (string?)s.GetTagItem("conversation.id") == customer.ConversationId).ToList();
+        Assert.Contains(mine, s => s.OperationName == "bot.turn");
+        foreach (var step in new[] { "router", "search", "escalation", "response" })
+        {
+            var span = Assert.Single(mine, s => s.OperationName == "agent." + step);
+            Assert.Equal(mine.Single(s => s.OperationName == "bot.turn" && s.TraceId == span.TraceId).SpanId, span.ParentSpanId);
+        }
+    }
+
     /// <summary>The reply reaches the client as it is sent; the turn is recorded (and counted) right after, so scrape until it shows.</summary>
     private static async Task<string> ScrapeUntilAsync(HttpClient http, Func<string, bool> done)
     {
