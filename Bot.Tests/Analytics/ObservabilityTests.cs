@@ -88,6 +88,30 @@ public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
     }
 
     [Fact]
+    public async Task A_learned_answer_is_recorded_with_its_id()
+    {
+        using var http = _host.CreateClient();
+        const string Question = "Can I pay the annual plan in two instalments?";
+        using var correction = new HttpRequestMessage(HttpMethod.Post, "api/feedback/corrections")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { question = Question, answer = "Yes: ask billing to split it.", route = "billing" }),
+        };
+        correction.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BotHost.AdminApiKey);
+        using var created = await http.SendAsync(correction);
+        created.EnsureSuccessStatusCode();
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content))
+            .GetProperty("learnedAnswerId").GetInt64();
+
+        var customer = await DirectLineSession.StartAsync(http);
+        await customer.BotRepliesAsync();
+        Assert.NotEmpty(await customer.AskAsync(Question));
+
+        Assert.Equal(1, await _host.Database.CountAsync(
+            "SELECT count(*) FROM turns WHERE conversation_id = $1 AND answer_source = 'learned' AND learned_answer_id = $2 AND response_ms IS NOT NULL",
+            customer.ConversationId, id));
+    }
+
+    [Fact]
     public async Task Each_agent_step_is_a_span_with_the_conversation_id()
     {
         var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
