@@ -1,5 +1,5 @@
-using Bot.Dialogs.Observability;
 using Bot.Dialogs.Memory;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses.Llm;
 using Bot.Knowledge.Learning;
 using Microsoft.Extensions.AI;
