@@ -46,6 +46,8 @@ public sealed class ObservabilityTests : IClassFixture<ObservabilityTests.Host>
         _host.Services.GetRequiredService<ILogger<ObservabilityTests>>().LogInformation("Direct: {Value}", Email);
 
         var logs = string.Join('\n', _host.Logs.Entries);
+        Assert.Contains(_host.Logs.Entries, e => e.Contains("CustomerSupportBot: Message from", StringComparison.Ordinal)
+            && e.Contains($"ConversationId={customer.ConversationId}", StringComparison.Ordinal) && e.Contains("ActivityId=", StringComparison.Ordinal));
         Assert.Contains("[email]", logs, StringComparison.Ordinal);
         Assert.Contains("[card]", logs, StringComparison.Ordinal);
         Assert.Contains("[phone]", logs, StringComparison.Ordinal);
