@@ -38,7 +38,7 @@ npm_ci = cd "$(CURDIR)/$(1)" && \
 	  echo "$(1): node_modules up to date"; \
 	fi
 
-.PHONY: bench-scale models help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
+.PHONY: monitoring-check bench-scale models help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
 
 help: ## List the targets
 	@echo "Usage: make TARGET [DATABASE_URL=postgresql://...] [ARGS=...]"
@@ -92,6 +92,7 @@ run: build web db models ## Run the bot on http://localhost:3978 (Development)
 	  exec dotnet "$(BOT_DLL)" --contentRoot "$(CURDIR)/Bot" --urls $(BOT_URL)
 
 test: build web clients db models ## Run all tests; ends with "N passed, N failed" and dotnet test's exit code
+	@if command -v promtool >/dev/null 2>&1; then $(MAKE) --no-print-directory monitoring-check; else echo "test: promtool not found, skipping monitoring-check"; fi
 	@rm -rf "$(RESULTS)"
 	@rc=0; \
 	export DATABASE_URL=$(call sq,$(DB_URL)) Web__RootPath="$(WEB_ROOT)" CHROMIUM_PATH="$(CHROMIUM_PATH)"; \
@@ -99,6 +100,11 @@ test: build web clients db models ## Run all tests; ends with "N passed, N faile
 	  --logger trx --results-directory "$(RESULTS)" || rc=$$?; \
 	"$(CURDIR)/scripts/test-summary.sh" "$(RESULTS)"; \
 	exit $$rc
+
+MONITORING := $(CURDIR)/deploymentTemplates/monitoring
+
+monitoring-check: ## Check the Prometheus config, alert rules and their unit tests with promtool (Debian package prometheus)
+	cd "$(MONITORING)" && promtool check config prometheus.yml && promtool check rules alerts.yml && promtool test rules alerts.test.yml
 
 BENCH_ARGS ?= scale --sizes 10000,100000 --queries 300
 

@@ -4,6 +4,8 @@ using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
 using Bot.Dialogs.Handoffs;
 using Bot.Dialogs.Memory;
+using Bot.Dialogs.Observability;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Dialogs;
 
@@ -19,12 +21,22 @@ public sealed class CustomerSupportBot(
     SupportStateAccessors state,
     SessionMemory memory,
     TurnRecorder recorder,
-    HumanMode humanMode) : ActivityHandler
+    HumanMode humanMode,
+    ILogger<CustomerSupportBot> logger) : ActivityHandler
 {
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["ActivityId"] = activity.Id,
+        });
+        using var span = SupportTelemetry.Source.StartActivity("bot.turn");
+        span?.SetTag(SupportTelemetry.ConversationIdTag, activity.Conversation?.Id);
+        span?.SetTag("activity.type", activity.Type);
         recorder.Attach(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
@@ -34,6 +46,7 @@ public sealed class CustomerSupportBot(
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        logger.LogDebug("Message from {UserId}: {Text}", turnContext.Activity.From?.Id, turnContext.Activity.Text);
         if (await humanMode.OnMessageAsync(turnContext, cancellationToken))
         {
             return;

@@ -2,6 +2,7 @@ using Bot.Core;
 using Bot.Dialogs.Agents;
 using Bot.Dialogs.Cards;
 using Bot.Dialogs.Handoffs;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<SupportStateAccessors>();
         services.AddSingleton<CardLibrary>();
         services.AddSingleton<ReplyFactory>();
+        services.AddSingleton<SupportBotMetrics>();
         services.AddRouterAndEscalation(configuration);
         services.AddResponses(configuration);
         services.AddSingleton<RouterDialog>();

@@ -55,6 +55,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 pkg_installed fonts-dejavu-core || missing+=(fonts-dejavu-core)
 pkg_installed fonts-noto-color-emoji || missing+=(fonts-noto-color-emoji)
 
+# promtool (make monitoring-check) checks the Prometheus config and alert rules in deploymentTemplates/monitoring.
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

@@ -2,6 +2,7 @@ using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Core.Schema;
 using Bot.Dialogs.Escalation;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,7 @@ public sealed class EscalationDialog : ComponentDialog
     {
         var turn = (SupportTurn)stepContext.Options!;
         var context = stepContext.Context;
+        using var step = AgentStep.Start(StepTimings.Escalation, turn, context);
         var signals = await _signals.GetAsync(context, cancellationToken);
         var conversationId = context.Activity.Conversation?.Id;
         turn.Decision = await _policy.DecideAsync(turn, signals, conversationId, cancellationToken);

@@ -1,6 +1,7 @@
 using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Escalation;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 using Bot.Knowledge.Feedback;
@@ -24,6 +25,7 @@ public sealed class FeedbackDialog : ComponentDialog
     private readonly SupportStateAccessors _state;
     private readonly ReplyFactory _replies;
     private readonly ILogger<FeedbackDialog> _logger;
+    private readonly SupportBotMetrics _metrics;
 
     public FeedbackDialog(
         IFeedbackStore feedback,
@@ -31,7 +33,8 @@ public sealed class FeedbackDialog : ComponentDialog
         SupportStateAccessors state,
         ReplyFactory replies,
         EscalationDialog escalation,
-        ILogger<FeedbackDialog> logger)
+        ILogger<FeedbackDialog> logger,
+        SupportBotMetrics metrics)
         : base(nameof(FeedbackDialog))
     {
         _feedback = feedback;
@@ -39,6 +42,7 @@ public sealed class FeedbackDialog : ComponentDialog
         _state = state;
         _replies = replies;
         _logger = logger;
+        _metrics = metrics;
         AddDialog(escalation);
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [HandleStepAsync]));
         InitialDialogId = nameof(WaterfallDialog);
@@ -83,6 +87,7 @@ public sealed class FeedbackDialog : ComponentDialog
                 answer?.Question,
                 answer?.ChunkIds ?? []),
             cancellationToken);
+        _metrics.RecordFeedback(rating);
 
         if (rating == -1 && answer is not null)
         {

@@ -1,6 +1,7 @@
 using Bot.Core;
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Memory;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses;
 using Bot.Dialogs.Routing;
 
@@ -36,6 +37,7 @@ public sealed class ResponseDialog : ComponentDialog
     {
         var turn = (SupportTurn)stepContext.Options!;
         var context = stepContext.Context;
+        using var step = AgentStep.Start(StepTimings.Response, turn, context);
         var profile = await _state.Profile.GetAsync(context, () => new UserProfile(), cancellationToken);
         switch (turn.Route?.Intent)
         {

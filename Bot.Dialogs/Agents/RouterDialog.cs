@@ -1,5 +1,6 @@
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Escalation;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Routing;
 
 namespace Bot.Dialogs.Agents;
@@ -27,6 +28,7 @@ public sealed class RouterDialog : ComponentDialog
     private async Task<DialogTurnResult> ClassifyStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var turn = (SupportTurn)stepContext.Options!;
+        using var step = AgentStep.Start(StepTimings.Router, turn, stepContext.Context);
         var route = await _model.ClassifyAsync(turn.Question, cancellationToken);
         if (route.Intent is Intents.Question or Intents.OutOfScope && FollowUpRewriter.IsFollowUp(turn.Question))
         {

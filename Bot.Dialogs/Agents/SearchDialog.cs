@@ -1,4 +1,5 @@
 using Bot.Core.Dialogs;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Routing;
 using Bot.Knowledge.Learning;
 using Bot.Knowledge.Routing;
@@ -35,6 +36,7 @@ public sealed class SearchDialog : ComponentDialog
     private async Task<DialogTurnResult> SearchStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var turn = (SupportTurn)stepContext.Options!;
+        using var step = AgentStep.Start(StepTimings.Search, turn, stepContext.Context);
         // Feedback is searched too: "is there a linux client" reads like a suggestion but has an answer.
         if (turn.Route is { Intent: Intents.Question or Intents.OutOfScope or Intents.Feedback } route)
         {

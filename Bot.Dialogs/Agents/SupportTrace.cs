@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bot.Knowledge.Turns;
 
 namespace Bot.Dialogs.Agents;
 
@@ -17,6 +18,12 @@ public sealed record SupportTrace(
     [JsonIgnore]
     public string? Question { get; init; }
 
+    /// <summary>Milliseconds per agent step (router, search, escalation, response) up to this reply.</summary>
+    public TurnStepLatencies? Steps { get; init; }
+
+    /// <summary>The learned answer this reply gave, when it gave one.</summary>
+    public long? LearnedAnswerId { get; init; }
+
     public static SupportTrace From(SupportTurn turn, string answerSource)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -31,6 +38,8 @@ public sealed record SupportTrace(
             turn.ElapsedMilliseconds)
         {
             Question = turn.Question,
+            Steps = turn.Timings.ToLatencies(),
+            LearnedAnswerId = answerSource == Responses.AnswerSources.Learned ? turn.Evidence.Learned?.Id : null,
         };
     }
 }

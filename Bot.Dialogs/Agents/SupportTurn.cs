@@ -23,5 +23,7 @@ public sealed class SupportTurn
 
     public long StartedAt { get; } = Stopwatch.GetTimestamp();
 
+    public StepTimings Timings { get; } = new();
+
     public int ElapsedMilliseconds => (int)Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds;
 }

@@ -1,6 +1,8 @@
 using Bot.Core;
 using Bot.Core.Schema;
 using Bot.Dialogs.Agents;
+using Bot.Dialogs.Observability;
+using Bot.Knowledge.Privacy;
 using Bot.Knowledge.Turns;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +13,8 @@ namespace Bot.Dialogs.Memory;
 /// whether or not the trace is exposed in <c>channelData</c>; and notes hand-offs in the person's summaries. A failure
 /// to record is logged, never shown to the customer.
 /// </summary>
-public sealed class TurnRecorder(ITurnStore turns, ReplyFactory replies, SupportStateAccessors state, ILogger<TurnRecorder> logger)
+public sealed class TurnRecorder(
+    ITurnStore turns, ReplyFactory replies, SupportStateAccessors state, SupportBotMetrics metrics, ILogger<TurnRecorder> logger)
 {
     /// <summary>Adds the recording hook to this turn's sends.</summary>
     public void Attach(ITurnContext context)
@@ -53,8 +56,14 @@ public sealed class TurnRecorder(ITurnStore turns, ReplyFactory replies, Support
                     trace.Reasons,
                     trace.AnswerSource,
                     trace.Sources.Select(s => s.DocumentId).Distinct().ToList(),
-                    trace.LatencyMs),
+                    trace.LatencyMs)
+                {
+                    Question = PiiRedactor.Redact(trace.Question),
+                    Steps = trace.Steps ?? TurnStepLatencies.None,
+                    LearnedAnswerId = trace.LearnedAnswerId,
+                },
                 CancellationToken.None);
+            metrics.RecordTurn(trace);
             if (trace.Escalated)
             {
                 await NoteHandoffAsync(context, conversationId, trace);

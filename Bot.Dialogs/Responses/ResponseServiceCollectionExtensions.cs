@@ -1,4 +1,5 @@
 using Bot.Dialogs.Memory;
+using Bot.Dialogs.Observability;
 using Bot.Dialogs.Responses.Llm;
 using Bot.Knowledge.Learning;
 using Microsoft.Extensions.AI;
@@ -27,7 +28,8 @@ public static class ResponseServiceCollectionExtensions
         services.AddSingleton<ExtractiveAnswerComposer>();
         if (llmSection.Get<LlmOptions>() is { IsConfigured: true })
         {
-            services.AddSingleton(provider => ChatClientFactory.Create(provider.GetRequiredService<IOptions<LlmOptions>>().Value));
+            services.AddSingleton<IChatClient>(provider => new MeteredChatClient(
+                ChatClientFactory.Create(provider.GetRequiredService<IOptions<LlmOptions>>().Value), provider.GetRequiredService<SupportBotMetrics>()));
             services.AddSingleton<IAnswerComposer, LlmAnswerComposer>();
         }
         else

@@ -8,7 +8,8 @@ public sealed class PostgresTurnStore(NpgsqlDataSource dataSource) : ITurnStore
 {
     private const string Columns = """
         id, conversation_id, channel_id, user_id, reply_activity_id, route, confidence, intent, escalated, reasons,
-        answer_source, source_ids, latency_ms, created_at
+        answer_source, source_ids, latency_ms, created_at, question, router_ms, search_ms, escalation_ms, response_ms,
+        learned_answer_id
         """;
 
     /// <inheritdoc/>
@@ -17,8 +18,9 @@ public sealed class PostgresTurnStore(NpgsqlDataSource dataSource) : ITurnStore
         ArgumentNullException.ThrowIfNull(turn);
         await using var command = dataSource.CreateCommand("""
             INSERT INTO turns (conversation_id, channel_id, user_id, reply_activity_id, route, confidence, intent, escalated,
-                               reasons, answer_source, source_ids, latency_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                               reasons, answer_source, source_ids, latency_ms, question, router_ms, search_ms,
+                               escalation_ms, response_ms, learned_answer_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             RETURNING id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = turn.ConversationId });
@@ -33,6 +35,12 @@ public sealed class PostgresTurnStore(NpgsqlDataSource dataSource) : ITurnStore
         command.Parameters.Add(new NpgsqlParameter { Value = turn.AnswerSource });
         command.Parameters.Add(new NpgsqlParameter { Value = turn.SourceIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, turn.LatencyMs) });
+        command.Parameters.Add(Text(turn.Question));
+        command.Parameters.Add(Milliseconds(turn.Steps.RouterMs));
+        command.Parameters.Add(Milliseconds(turn.Steps.SearchMs));
+        command.Parameters.Add(Milliseconds(turn.Steps.EscalationMs));
+        command.Parameters.Add(Milliseconds(turn.Steps.ResponseMs));
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)turn.LearnedAnswerId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -77,7 +85,15 @@ public sealed class PostgresTurnStore(NpgsqlDataSource dataSource) : ITurnStore
     {
         Id = reader.GetInt64(0),
         CreatedAt = reader.GetFieldValue<DateTimeOffset>(13),
+        Question = NullableString(reader, 14),
+        Steps = new TurnStepLatencies(NullableInt(reader, 15), NullableInt(reader, 16), NullableInt(reader, 17), NullableInt(reader, 18)),
+        LearnedAnswerId = reader.IsDBNull(19) ? null : reader.GetInt64(19),
     };
+
+    private static int? NullableInt(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    private static NpgsqlParameter Milliseconds(int? value) =>
+        new() { Value = value is { } ms ? Math.Max(0, ms) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer };
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -1,3 +1,4 @@
+using Bot.Analytics;
 using Bot.Api;
 using Bot.Auth;
 using Bot.Connector;
@@ -5,6 +6,8 @@ using Bot.DirectLine;
 using Bot.Hub;
 using Bot.Dialogs;
 using Bot.Knowledge;
+using Bot.Knowledge.Analytics;
+using Bot.Observability;
 using Bot.Teams;
 
 namespace Bot.Hosting;
@@ -29,6 +32,8 @@ public static class HostingExtensions
         builder.AddTeams();
         builder.AddSupportAuthentication();
         builder.AddAgentHub();
+        builder.AddSupportObservability();
+        builder.Services.AddAnalytics();
         return builder;
     }
 
@@ -37,6 +42,7 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSupportObservability();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseWebPages();
         app.UseCors();
@@ -53,6 +59,7 @@ public static class HostingExtensions
         app.MapUserDataApi();
         app.MapRouterApi();
         app.MapAgentHub();
+        app.MapAnalyticsApi();
         return app;
     }
 }

@@ -1,5 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './dashboard.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from dashboard/index.html');
-createRoot(container).render(<p>Support analytics</p>);
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
