@@ -53,6 +53,7 @@ export default defineConfig({
     // WebSocket comes back through this proxy.
     proxy: {
       '/api': { target: botUrl },
+      '/hubs': { target: botUrl, ws: true },
       '/v3/directline': { target: botUrl, ws: true },
     },
   },

@@ -16,14 +16,14 @@ public sealed class ReturningUserTests(BotHost host) : IClassFixture<BotHost>
         var first = await DirectLineSession.StartAsync(_http, userId, "Anna Smith");
         var welcome = Assert.Single(await first.BotRepliesAsync());
         Assert.StartsWith("Hi Anna, I'm", welcome.Text, StringComparison.Ordinal);
-        var answer = Assert.Single(await first.AskAsync("How do I reset my password?"));
+        var answer = Assert.Single(await first.AskAsync("How can I change my password?"));
         Assert.Equal("kb", AnswerSource(answer));
 
         var second = await DirectLineSession.StartAsync(_http, userId, "Anna Smith");
         Assert.Equal(userId, second.UserId);
         Assert.NotEqual(first.ConversationId, second.ConversationId);
         var greeting = Assert.Single(await second.BotRepliesAsync());
-        Assert.StartsWith("Welcome back, Anna! Last time (earlier today) you asked “How do I reset my password?”", greeting.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Welcome back, Anna! Last time (earlier today) you asked “How can I change my password?”", greeting.Text, StringComparison.Ordinal);
         Assert.Contains("“Reset your password”", greeting.Text, StringComparison.Ordinal);
         Assert.EndsWith("Is that solved now?", greeting.Text, StringComparison.Ordinal);
         Assert.Equal(["Yes, it's solved", "No, not yet"], greeting.SuggestedActions!.Actions.Select(a => a.Title));
@@ -63,7 +63,7 @@ public sealed class ReturningUserTests(BotHost host) : IClassFixture<BotHost>
         var userId = DirectLineSession.NewUserId();
         var first = await DirectLineSession.StartAsync(_http, userId);
         await first.BotRepliesAsync();
-        await first.AskAsync("How do I reset my password?");
+        await first.AskAsync("How can I change my password?");
 
         var second = await DirectLineSession.StartAsync(_http, userId);
         await second.BotRepliesAsync();
@@ -77,7 +77,7 @@ public sealed class ReturningUserTests(BotHost host) : IClassFixture<BotHost>
     {
         var first = await DirectLineSession.StartAsync(_http);
         await first.BotRepliesAsync();
-        await first.AskAsync("How do I reset my password?");
+        await first.AskAsync("How can I change my password?");
 
         var other = await DirectLineSession.StartAsync(_http);
         var welcome = Assert.Single(await other.BotRepliesAsync());

@@ -128,7 +128,7 @@ public sealed class ResponseDialogTests(ResponseBotFixture fixture) : IClassFixt
     {
         var adapter = NewAdapter();
         await new TestFlow(adapter, fixture.Services.Bot)
-            .Send("How do I reset my password?")
+            .Send("How can I change my password?")
             .AssertReply(_ => { })
             .StartTestAsync();
 
@@ -137,7 +137,7 @@ public sealed class ResponseDialogTests(ResponseBotFixture fixture) : IClassFixt
         var items = await storage.ReadAsync([key]);
         var document = System.Text.Json.JsonSerializer.SerializeToElement(items[key], BotJson.Options);
         var topic = document.GetProperty("support").GetProperty("lastTopic");
-        Assert.Equal("How do I reset my password?", topic.GetProperty("question").GetString());
+        Assert.Equal("How can I change my password?", topic.GetProperty("question").GetString());
         Assert.Equal("Reset your password", topic.GetProperty("title").GetString());
         Assert.Equal("kb", topic.GetProperty("answerSource").GetString());
     }

@@ -52,6 +52,8 @@ export default function WebChatView({ token, userName, onConnectionProblem }: We
       directLine={directLine}
       styleOptions={styleOptions}
       locale="en-US"
+      // Lets a person who has taken the conversation in the agent hub see the customer typing.
+      sendTypingIndicator
       {...(userName ? { username: userName } : {})}
     />
   );
