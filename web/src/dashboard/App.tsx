@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { detectSession, forgetApiKey, rememberApiKey, type Session } from './auth';
+import { detectSession, rememberApiKey, signInWithPassword, signOut, type Session } from './auth';
 import { Dashboard } from './Dashboard';
 import { filtersFromSearch } from './query';
 import { SignIn } from './SignIn';
 
-/** Signs in (cookie or API key, see auth.ts), then shows the dashboard for the period in the URL (or the last 7 days). */
+/** Signs in (hub account or API key, see auth.ts), then shows the dashboard for the period in the URL (or the last 7 days). */
 export function App() {
   const [session, setSession] = useState<Session | null>();
   const [error, setError] = useState<string>();
@@ -13,13 +13,26 @@ export function App() {
   }, []);
 
   if (session === undefined) return <p className="loading">Loading…</p>;
-  if (session === null) return <SignIn onKey={(key) => { setError(undefined); setSession(rememberApiKey(key)); }} error={error} />;
+  if (session === null) {
+    return (
+      <SignIn
+        onPassword={(username, password) => {
+          setError(undefined);
+          void signInWithPassword(username, password)
+            .then((s) => (s ? setSession(s) : setError('Wrong user name or password.')))
+            .catch(() => setError('The host could not be reached. Try again.'));
+        }}
+        onKey={(key) => { setError(undefined); setSession(rememberApiKey(key)); }}
+        error={error}
+      />
+    );
+  }
   return (
     <Dashboard
       session={session}
       initial={filtersFromSearch(window.location.search, new Date())}
-      onSignOut={() => { forgetApiKey(); setSession(null); }}
-      onUnauthorized={() => { forgetApiKey(); setError('That key was refused: sign in again.'); setSession(null); }}
+      onSignOut={() => { void signOut(session).then(() => setSession(null)); }}
+      onUnauthorized={() => { void signOut(session); setError('Your sign-in was refused or has expired: sign in again.'); setSession(null); }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_STORAGE_KEY, authorize, detectSession, forgetApiKey, rememberApiKey } from './auth';
+import { API_KEY_STORAGE_KEY, authorize, detectSession, forgetApiKey, rememberApiKey, signInWithPassword } from './auth';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -39,5 +39,26 @@ describe('authorize', () => {
     const withCookie = new Headers(authorize({ kind: 'cookie', name: 'x' }).headers);
     expect(withCookie.get('Authorization')).toBeNull();
     expect(authorize({ kind: 'cookie', name: 'x' }).credentials).toBe('same-origin');
+  });
+});
+
+describe('signInWithPassword', () => {
+  it('posts the credentials as JSON and returns a cookie session with the display name', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const fetcher = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(JSON.stringify({ username: 'dana', displayName: 'Dana Agent', role: 'agent' }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const session = await signInWithPassword('dana', 'correct horse', fetcher);
+    expect(session).toEqual({ kind: 'cookie', name: 'Dana Agent' });
+    const [call] = calls;
+    expect(call?.url).toBe('/api/auth/login');
+    expect(call?.init?.method).toBe('POST');
+    expect(JSON.parse(String(call?.init?.body))).toEqual({ username: 'dana', password: 'correct horse' });
+  });
+
+  it('returns undefined when the host refuses the credentials', async () => {
+    const fetcher = (async () => new Response('{}', { status: 401 })) as unknown as typeof fetch;
+    expect(await signInWithPassword('dana', 'wrong', fetcher)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * How the dashboard signs in, in one place. First GET /api/auth/me with cookies (the hub's sign-in); when that is not
  * there (or answers 401), the admin API key typed once and kept in sessionStorage, sent as `Authorization: Bearer`.
- * Moving to cookie-only sign-in changes this file alone.
+ * Agents sign in with their hub account (a cookie); scripts and first set-up can use the admin API key.
  */
 export const API_KEY_STORAGE_KEY = 'northwind.dashboard.apiKey';
 
@@ -39,6 +39,27 @@ export function rememberApiKey(key: string, store: KeyStorage | undefined = stor
 
 export function forgetApiKey(store: KeyStorage | undefined = storage()): void {
   store?.removeItem(API_KEY_STORAGE_KEY);
+}
+
+/** Signs in with the hub's accounts (POST /api/auth/login, an HttpOnly cookie); undefined when refused. */
+export async function signInWithPassword(username: string, password: string, fetcher: typeof fetch = fetch): Promise<Session | undefined> {
+  const response = await fetcher('/api/auth/login', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) return undefined;
+  const body = (await response.json()) as { displayName?: string; username?: string };
+  return { kind: 'cookie', name: body.displayName ?? body.username ?? username };
+}
+
+/** Ends a cookie session (POST /api/auth/logout); an API key is only forgotten. */
+export async function signOut(session: Session, fetcher: typeof fetch = fetch, store: KeyStorage | undefined = storage()): Promise<void> {
+  if (session.kind === 'cookie') {
+    await fetcher('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  }
+  forgetApiKey(store);
 }
 
 /** Request options that carry the session. */
