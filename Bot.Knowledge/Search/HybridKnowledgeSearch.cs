@@ -41,13 +41,18 @@ public sealed class HybridKnowledgeSearch(
             idf AS (
                 -- A word the knowledge base never uses gets the highest weight: it cannot match, but it counts in
                 -- how much of the question a passage covers.
-                SELECT t.lexeme, k.chunks IS NOT NULL AS known,
+                SELECT t.lexeme, k.chunks IS NOT NULL AS known, k.chunks,
                        ln(1 + (totals.n - COALESCE(k.chunks, 0) + 0.5) / (COALESCE(k.chunks, 0) + 0.5)) AS idf
                 FROM terms t LEFT JOIN kb_terms k ON k.lexeme = t.lexeme, totals),
             q AS (
-                -- The rarest of the question's known words, any of them: BM25 below decides what each match is worth.
+                -- Chunks with any of the question's rarest known words: the rarest always, then the next rarest while
+                -- together they occur in at most $11 chunks (so the candidates are rarely cut short), at most $12 words.
+                -- BM25 below scores every word of the question in them.
                 SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
-                FROM (SELECT lexeme FROM idf WHERE known ORDER BY idf DESC, lexeme LIMIT $12) rare),
+                FROM (SELECT lexeme, row_number() OVER w AS n, sum(chunks) OVER w AS running
+                      FROM idf WHERE known
+                      WINDOW w AS (ORDER BY chunks, lexeme)) rare
+                WHERE n = 1 OR (n <= $12 AND running <= $11)),
             vec AS (
                 SELECT c.id, 1 - ({column} <=> $2) AS similarity
                 FROM kb_chunks c

@@ -45,7 +45,7 @@ public sealed class SearchOptions
     [Range(0, 1)]
     public double TitleMatchWeight { get; set; } = 0.15;
 
-    /// <summary>Full-text candidates are the chunks containing any of the question's this-many rarest words.</summary>
+    /// <summary>Full-text candidates are the chunks containing any of (at most) the question's this-many rarest words.</summary>
     [Range(1, 12)]
     public int FullTextMatchTerms { get; set; } = 6;
 
@@ -58,8 +58,8 @@ public sealed class SearchOptions
     public double CategoryBoost { get; set; } = 1.15;
 
     /// <summary>
-    /// At most this many full-text matches are ranked: a bound on the work a very common word can cause in a large
-    /// knowledge base (the vector side still sees every chunk).
+    /// At most this many full-text matches are ranked: the question's words are added rarest first while together they
+    /// occur in at most this many chunks, and the matches are cut at this number (the vector side still sees every chunk).
     /// </summary>
     [Range(50, 100000)]
     public int FullTextCandidateCap { get; set; } = 1000;

@@ -1,4 +1,4 @@
-// Helpers for the scripts that drive pages in Chromium (hub-browser.mjs; webchat-browser.mjs keeps its own copy).
+// Helpers for the scripts that drive pages in Chromium (webchat-, hub- and dashboard-browser.mjs).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -6,7 +6,7 @@ import { ClientError, ConfigError, sleep } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** Launch flags known to work with Debian's Chromium here (same as webchat-browser.mjs). */
+/** Launch flags known to work with Debian's Chromium here. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

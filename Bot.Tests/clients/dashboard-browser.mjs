@@ -16,20 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { ClientError, ConfigError, Run, botUrlFromEnv, env, envInt, http, requireEnv } from './lib.mjs';
+import { CHROMIUM_ARGS } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** The launch flags of webchat-browser.mjs (importing that script would run it). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Everything this script relies on in the page's DOM, in one place. */
 export const SELECTORS = {
