@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bot.Benchmarks.Quality;
+using Bot.Benchmarks.Turns;
+using Bot.Hosting;
 using Bot.Knowledge.Database;
 using Bot.Knowledge.Embeddings;
 using Microsoft.Extensions.AI;
@@ -13,7 +15,8 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// <c>bench scale [--sizes 10000,100000] [--queries 300] [--output file.json]</c>: search latency and HNSW recall
 /// at growing corpus sizes; <c>bench quality</c>: recall and MRR of full text, vector and hybrid search per embedder
-/// and labelled set, and ingestion speed. Each in throwaway databases.
+/// and labelled set, and ingestion speed, each in throwaway databases; <c>bench turns</c>: Direct Line turn latency
+/// against the host itself.
 /// </summary>
 public static partial class BenchCommand
 {
@@ -46,11 +49,42 @@ public static partial class BenchCommand
                     connectionString, QualityEmbedders(app), QualitySetsFor(app), CancellationToken.None);
                 await WriteOutputAsync(configuration["output"], quality);
                 return 0;
+            case ["bench", "turns"]:
+                var turns = await RunTurnsAsync(app);
+                await WriteOutputAsync(configuration["output"], turns);
+                return 0;
             default:
                 await Console.Error.WriteLineAsync(
                     "Usage: bench scale [--sizes 10000,100000] [--queries 300] [--output results.json]\n" +
+                    "       bench turns [--turns 300] [--warm-up 30] [--output results.json]\n" +
                     "       bench quality [--embedders glove,lexical] [--sets help,dstc11] [--dstc11 folder] [--dstc11-questions 500] [--output results.json]");
                 return 2;
+        }
+    }
+
+    /// <summary>Starts the host on a loopback port (its own database and configuration) and times Direct Line turns against it.</summary>
+    private static async Task<TurnLatencyResult> RunTurnsAsync(WebApplication app)
+    {
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        app.UseSupportBot();
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
+            var questions = Evaluation.EvalData.KbQuestions(Path.Combine(RepositoryRoot(app), "samples", "eval", "kb-questions.csv"))
+                .Select(q => q.Question).ToList();
+            var count = int.Parse(app.Configuration["turns"] ?? "300", CultureInfo.InvariantCulture);
+            var warmUp = int.Parse(app.Configuration["warm-up"] ?? "30", CultureInfo.InvariantCulture);
+            var secret = app.Services.GetRequiredService<IOptions<DirectLine.DirectLineOptions>>().Value.Secret;
+            await Console.Out.WriteLineAsync($"Direct Line turns ({app.Services.GetRequiredService<EmbedderInfo>().Name}, {Environment.ProcessorCount} cores): {count} turns after {warmUp} warm-up turns, at {address}");
+            return await new TurnLatencyBenchmark(Console.Out, http, secret).RunAsync(questions, count, warmUp, CancellationToken.None);
+        }
+        finally
+        {
+            await app.StopAsync();
         }
     }
 
