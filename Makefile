@@ -38,7 +38,7 @@ npm_ci = cd "$(CURDIR)/$(1)" && \
 	  echo "$(1): node_modules up to date"; \
 	fi
 
-.PHONY: monitoring-check bench-quality bench-scale models help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
+.PHONY: monitoring-check bench-quality bench-turns bench-scale models help restore build web clients db db-stop db-reset db-migrate run test bench eval clean
 
 help: ## List the targets
 	@echo "Usage: make TARGET [DATABASE_URL=postgresql://...] [ARGS=...]"
@@ -113,6 +113,9 @@ bench: build db models ## Search latency and HNSW recall at 10k and 100k chunks 
 
 bench-quality: build db models ## Recall@1/@5 and MRR of full text, vector and hybrid search per embedder (help centre; DSTC11 when ../shared/eval has it)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench quality --contentRoot "$(CURDIR)/Bot"
+
+bench-turns: build db models ## Direct Line turn latency (p50/p95) against the host on the dev database (Development settings)
+	ASPNETCORE_ENVIRONMENT=Development DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench turns --contentRoot "$(CURDIR)/Bot"
 
 bench-scale: build db models ## The same at 1M chunks (long: loads and indexes a million rows)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench scale --sizes 100000,1000000 --queries 300 --contentRoot "$(CURDIR)/Bot"

@@ -2,6 +2,11 @@ using Bot.Hosting;
 
 var (command, hostArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
+if (command is not null)
+{
+    // Commands talk to a person at a terminal: plain log lines, not the server's JSON.
+    builder.Configuration["Telemetry:JsonLogs"] = "false";
+}
 builder.AddSupportBot();
 
 var app = builder.Build();

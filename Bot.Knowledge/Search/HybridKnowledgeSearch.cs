@@ -48,7 +48,8 @@ public sealed class HybridKnowledgeSearch(
                 -- Chunks with any of the question's rarest known words: the rarest always, then the next rarest while
                 -- together they occur in at most $11 chunks (so the candidates are rarely cut short), at most $12 words.
                 -- BM25 below scores every word of the question in them.
-                SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
+                SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query,
+                       (SELECT array_agg(lexeme) FROM idf WHERE known) AS words
                 FROM (SELECT lexeme, row_number() OVER w AS n, sum(chunks) OVER w AS running
                       FROM idf WHERE known
                       WINDOW w AS (ORDER BY chunks, lexeme)) rare
@@ -59,20 +60,27 @@ public sealed class HybridKnowledgeSearch(
                 WHERE c.embedding IS NOT NULL AND $10
                 ORDER BY {column} <=> $2
                 LIMIT $3),
-            matches AS (
+            found AS (
                 SELECT c.id, c.tsv FROM kb_chunks c, q
                 WHERE q.query IS NOT NULL AND c.tsv @@ q.query
                 LIMIT $11),
+            matches AS (
+                -- BM25 reads every matched chunk's words, so only the best by PostgreSQL's own (cheap) rank get it.
+                SELECT f.id, f.tsv, q.words FROM found f, q
+                ORDER BY ts_rank(f.tsv, q.query) DESC, f.id
+                LIMIT $20),
             bm25 AS (
-                -- Okapi BM25 over the matches; a word in the title counts $15 times, in the headings $16 times.
-                SELECT m.id, sum(idf.idf * tf.tf * ($13 + 1) / (tf.tf + $13 * (1 - $14 + $14 * length(m.tsv) / totals.avglen))) AS score,
+                -- Okapi BM25 over the matches; a word in the title counts $15 times, in the headings $16 times. Only
+                -- the question's words are looked at in each chunk, before any per-word work.
+                SELECT m.id,
+                       sum(idf.idf * tf.tf * ($13 + 1) / (tf.tf + $13 * (1 - $14 + $14 * length(m.tsv) / totals.avglen))) AS score,
                        COALESCE(sum(idf.idf) FILTER (WHERE tf.in_title), 0) AS title_idf
                 FROM matches m
+                CROSS JOIN LATERAL (SELECT u.lexeme, u.weights FROM unnest(m.tsv) AS u WHERE u.lexeme = ANY (m.words)) hit
+                JOIN idf ON idf.lexeme = hit.lexeme
                 CROSS JOIN LATERAL (
-                    SELECT u.lexeme, (SELECT sum(CASE w WHEN 'A' THEN $15 WHEN 'B' THEN $16 ELSE 1 END) FROM unnest(u.weights) AS w)::float8 AS tf,
-                           'A' = ANY(u.weights) AS in_title
-                    FROM unnest(m.tsv) AS u) tf
-                JOIN idf ON idf.lexeme = tf.lexeme AND idf.known
+                    SELECT sum(CASE w WHEN 'A' THEN $15 WHEN 'B' THEN $16 ELSE 1 END)::float8 AS tf, bool_or(w = 'A') AS in_title
+                    FROM unnest(hit.weights) AS w) tf
                 CROSS JOIN totals
                 GROUP BY m.id),
             txt AS (
@@ -131,6 +139,7 @@ public sealed class HybridKnowledgeSearch(
         search.Parameters.Add(new NpgsqlParameter { Value = settings.Fusion == SearchFusion.Convex });
         search.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.MaxPerDocument ?? settings.MaxChunksPerDocument, 1, 100) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleMatchWeight });
+        search.Parameters.Add(new NpgsqlParameter { Value = settings.FullTextRerankDepth });
 
         var hits = new List<KnowledgeHit>();
         await using var reader = await search.ExecuteReaderAsync(cancellationToken);

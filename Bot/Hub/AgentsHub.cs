@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Bot.Hub;
 
 /// <summary>
-/// The SignalR hub at <c>/hubs/agents</c> the people of the hub work through (contract: /work/hub-contract.md). Every
+/// The SignalR hub at <c>/hubs/agents</c> the people of the hub work through (contract: docs/hub.md). Every
 /// method goes to <see cref="HandoffDesk"/>, as the REST API does; a refused request is a <see cref="HubException"/>
 /// whose message the page shows (<c>taken</c> when someone else was first). A person's handoffs stay theirs across
 /// disconnects: the page calls <see cref="GetQueue"/> again on reconnect.
