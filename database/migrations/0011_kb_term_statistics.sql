@@ -34,13 +34,14 @@ END $$;
 
 CREATE FUNCTION kb_terms_count_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- One statement, so both parts see the counts as they were: lexemes no chunk uses any more are removed, the rest
+    -- counted down (the two sets are disjoint).
     WITH gone AS (
-        SELECT u.lexeme, count(*) AS chunks FROM deleted_chunks c, unnest(c.tsv) AS u GROUP BY u.lexeme ORDER BY u.lexeme)
-    UPDATE kb_terms SET chunks = kb_terms.chunks - gone.chunks FROM gone
-    WHERE kb_terms.lexeme = gone.lexeme AND kb_terms.chunks > gone.chunks;
-    DELETE FROM kb_terms t USING (
-        SELECT u.lexeme, count(*) AS chunks FROM deleted_chunks c, unnest(c.tsv) AS u GROUP BY u.lexeme) gone
-    WHERE t.lexeme = gone.lexeme AND t.chunks <= gone.chunks;
+        SELECT u.lexeme, count(*) AS chunks FROM deleted_chunks c, unnest(c.tsv) AS u GROUP BY u.lexeme),
+    unused AS (
+        DELETE FROM kb_terms t USING gone WHERE t.lexeme = gone.lexeme AND t.chunks <= gone.chunks)
+    UPDATE kb_terms t SET chunks = t.chunks - gone.chunks
+    FROM gone WHERE t.lexeme = gone.lexeme AND t.chunks > gone.chunks;
     UPDATE kb_term_totals
     SET chunks = GREATEST(kb_term_totals.chunks - s.chunks, 0), lexemes = GREATEST(kb_term_totals.lexemes - s.lexemes, 0)
     FROM (SELECT count(*) AS chunks, COALESCE(sum(length(tsv)), 0) AS lexemes FROM deleted_chunks) s;
