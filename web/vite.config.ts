@@ -12,7 +12,7 @@ const pages: Record<string, string> = {
   chat: 'index.html',
   hub: 'hub/index.html',
   dashboard: 'dashboard/index.html',
-  // admin: 'admin/index.html',
+  admin: 'admin/index.html',
 };
 
 /**

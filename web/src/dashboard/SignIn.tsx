@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 
 type Props = {
+  title?: string;
   onPassword: (username: string, password: string) => void;
   onKey: (key: string) => void;
   error?: string;
 };
 
 /** Signs in with a hub account (agents and admins), or with the admin API key. */
-export function SignIn({ onPassword, onKey, error }: Props) {
+export function SignIn({ title = 'Support analytics', onPassword, onKey, error }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [key, setKey] = useState('');
@@ -21,7 +22,7 @@ export function SignIn({ onPassword, onKey, error }: Props) {
   };
   return (
     <main className="signin" data-testid="signin">
-      <h1>Support analytics</h1>
+      <h1>{title}</h1>
       <p>Agents and admins only.</p>
       <form onSubmit={submitPassword} aria-label="Sign in with your account">
         <label>
