@@ -131,7 +131,9 @@ public sealed class PostgresHandoffStore(NpgsqlDataSource dataSource) : IHandoff
             WITH changed AS (
                 UPDATE handoffs SET state = $4, outcome = $5, updated_at = now(),
                     closed_at = CASE WHEN $4 IN ('resolved', 'released') THEN now() END,
-                    notes = CASE WHEN $4 = 'resolved' AND $7::text IS NOT NULL THEN $7 ELSE notes END
+                    notes = CASE WHEN $4 <> 'resolved' OR $7::text IS NULL THEN notes
+                                 WHEN notes = '' THEN $7
+                                 ELSE notes || E'\n\nResolution: ' || $7 END
                 WHERE id = $1 AND state = ANY($3) AND ($6::text IS NULL OR assigned_to = $6)
                 RETURNING {Columns}
             ), logged AS (

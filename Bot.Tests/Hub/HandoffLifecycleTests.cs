@@ -209,7 +209,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
     }
 
     [Fact]
-    public async Task Typing_shows_both_ways_and_notes_are_kept()
+    public async Task Typing_shows_both_ways_and_notes_are_kept_through_the_resolution()
     {
         await using var dana = await AgentClient.SignInAsync(host.BaseAddress, "dana", HubHost.AgentPassword);
         using var http = host.CreateClient();
@@ -230,6 +230,10 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         await dana.Connection.InvokeCoreAsync("SaveNote", typeof(object), [id, "Wants a refund for March"]);
         var detail = await dana.InvokeAsync("GetHandoff", id);
         Assert.Equal("Wants a refund for March", detail.GetProperty("notes").GetString());
+
+        await dana.InvokeAsync("Resolve", id, "Refund issued");
+        Assert.Equal(1, await host.Database.CountAsync(
+            "SELECT count(*) FROM handoffs WHERE id = $1 AND notes = $2", id, "Wants a refund for March\n\nResolution: Refund issued"));
     }
 
     private static async Task<string?> TryTakeAsync(AgentClient agent, long id)
