@@ -61,3 +61,6 @@ CREATE TRIGGER kb_chunks_terms_deleted AFTER DELETE ON kb_chunks
     REFERENCING OLD TABLE AS deleted_chunks FOR EACH STATEMENT EXECUTE FUNCTION kb_terms_count_deleted();
 CREATE TRIGGER kb_chunks_terms_truncated AFTER TRUNCATE ON kb_chunks
     FOR EACH STATEMENT EXECUTE FUNCTION kb_terms_clear();
+
+-- Chunks still waiting for a vector (an interrupted load, a failed re-embed): /readyz reports how many, cheaply.
+CREATE INDEX kb_chunks_unembedded_idx ON kb_chunks (id) WHERE embedding IS NULL;
