@@ -1,7 +1,5 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using OpenAI;
 using OpenAI.Embeddings;
 
 namespace Bot.Knowledge.Embeddings;
@@ -14,7 +12,6 @@ namespace Bot.Knowledge.Embeddings;
 public static class OpenAIEmbeddings
 {
     /// <summary>Ollama's OpenAI-compatible endpoint on this machine.</summary>
-    public static readonly Uri DefaultOllamaEndpoint = new("http://localhost:11434/v1");
 
     private static readonly Dictionary<string, int> KnownDimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,8 +50,8 @@ public static class OpenAIEmbeddings
         }
         var endpoint = provider switch
         {
-            EmbeddingProvider.Ollama => options.Endpoint ?? DefaultOllamaEndpoint,
-            EmbeddingProvider.AzureOpenAI => AzureEndpoint(options.Endpoint
+            EmbeddingProvider.Ollama => options.Endpoint ?? OpenAICompatibleClient.DefaultOllamaEndpoint,
+            EmbeddingProvider.AzureOpenAI => OpenAICompatibleClient.AzureEndpoint(options.Endpoint
                 ?? throw new InvalidOperationException("Embeddings:Endpoint must be the Azure OpenAI resource (https://NAME.openai.azure.com).")),
             _ => options.Endpoint,
         };
@@ -68,16 +65,7 @@ public static class OpenAIEmbeddings
             throw new InvalidOperationException($"Embeddings:Dimensions is required: the vector length of '{model}' is not known here.");
         }
 
-        var clientOptions = new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(60) };
-        if (endpoint is not null)
-        {
-            clientOptions.Endpoint = new Uri(endpoint.ToString().TrimEnd('/'));
-        }
-        if (provider == EmbeddingProvider.AzureOpenAI)
-        {
-            // Azure's v1 endpoint takes the key as a bearer token like OpenAI; api-key is its classic header.
-            clientOptions.AddPolicy(new HeaderPolicy("api-key", apiKey), PipelinePosition.PerCall);
-        }
+        var clientOptions = OpenAICompatibleClient.Options(endpoint, provider == EmbeddingProvider.AzureOpenAI, apiKey, TimeSpan.FromSeconds(60));
         var client = new EmbeddingClient(model, new ApiKeyCredential(apiKey), clientOptions);
 
         var prefix = provider switch
@@ -97,24 +85,5 @@ public static class OpenAIEmbeddings
         }
         generator = new NormalizingEmbeddingGenerator(generator, name, dimensions, Math.Min(options.BatchSize, 2048));
         return (generator, new EmbedderInfo(name, dimensions));
-    }
-
-    /// <summary>The resource address as given, or with <c>/openai/v1</c> added when it has no path.</summary>
-    private static Uri AzureEndpoint(Uri resource) =>
-        resource.AbsolutePath.Trim('/').Length == 0 ? new Uri(resource, "/openai/v1") : resource;
-
-    private sealed class HeaderPolicy(string header, string value) : PipelinePolicy
-    {
-        public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-        {
-            message.Request.Headers.Set(header, value);
-            ProcessNext(message, pipeline, currentIndex);
-        }
-
-        public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-        {
-            message.Request.Headers.Set(header, value);
-            return ProcessNextAsync(message, pipeline, currentIndex);
-        }
     }
 }

@@ -1,7 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Bot.Knowledge.Embeddings;
 using Microsoft.Extensions.AI;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace Bot.Dialogs.Responses.Llm;
@@ -13,8 +13,6 @@ namespace Bot.Dialogs.Responses.Llm;
 /// </summary>
 public static class ChatClientFactory
 {
-    public static readonly Uri DefaultOllamaEndpoint = new("http://localhost:11434/v1");
-
     public static IChatClient Create(LlmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,45 +33,15 @@ public static class ChatClientFactory
             : options.ApiKey;
         var endpoint = options.Provider switch
         {
-            LlmProvider.Ollama => options.Endpoint ?? DefaultOllamaEndpoint,
-            LlmProvider.AzureOpenAI => AzureEndpoint(options.Endpoint
+            LlmProvider.Ollama => options.Endpoint ?? OpenAICompatibleClient.DefaultOllamaEndpoint,
+            LlmProvider.AzureOpenAI => OpenAICompatibleClient.AzureEndpoint(options.Endpoint
                 ?? throw new InvalidOperationException("Llm:Endpoint must be the Azure OpenAI resource (https://NAME.openai.azure.com).")),
             _ => options.Endpoint,
         };
 
-        var clientOptions = new OpenAIClientOptions
-        {
-            // The answer's own timeout (a cancellation) is the real limit; this only stops a hung connection.
-            NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(5),
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
-        };
-        if (endpoint is not null)
-        {
-            clientOptions.Endpoint = new Uri(endpoint.ToString().TrimEnd('/'));
-        }
-        if (options.Provider == LlmProvider.AzureOpenAI)
-        {
-            clientOptions.AddPolicy(new HeaderPolicy("api-key", apiKey), PipelinePosition.PerCall);
-        }
+        // The answer's own timeout (a cancellation) is the real limit; the network timeout only stops a hung connection.
+        var clientOptions = OpenAICompatibleClient.Options(
+            endpoint, options.Provider == LlmProvider.AzureOpenAI, apiKey, options.Timeout + TimeSpan.FromSeconds(5), new ClientRetryPolicy(options.MaxRetries));
         return new ChatClient(model, new ApiKeyCredential(apiKey), clientOptions).AsIChatClient();
-    }
-
-    /// <summary>The resource address as given, or with <c>/openai/v1</c> added when it has no path.</summary>
-    private static Uri AzureEndpoint(Uri resource) =>
-        resource.AbsolutePath.Trim('/').Length == 0 ? new Uri(resource, "/openai/v1") : resource;
-
-    private sealed class HeaderPolicy(string header, string value) : PipelinePolicy
-    {
-        public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-        {
-            message.Request.Headers.Set(header, value);
-            ProcessNext(message, pipeline, currentIndex);
-        }
-
-        public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-        {
-            message.Request.Headers.Set(header, value);
-            return ProcessNextAsync(message, pipeline, currentIndex);
-        }
     }
 }
