@@ -1,9 +1,5 @@
 using Bot.Core;
-using Bot.Dialogs;
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
 using Bot.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Responses;
@@ -27,27 +23,7 @@ public sealed class BotServices : IAsyncDisposable
     {
         var database = new TestDatabase();
         await database.InitializeAsync();
-        var values = new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Bot:ExposeTrace"] = "true",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddKnowledge(configuration)
-            .AddSupportDialogs(configuration)
-            .BuildServiceProvider();
-        var store = services.GetRequiredService<KnowledgeStore>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.SampleArticles, "*.md"))
-        {
-            await store.UpsertAsync(MarkdownArticleParser.Parse(Path.GetFileName(file), await File.ReadAllTextAsync(file)), CancellationToken.None);
-        }
+        var services = await SampleBotServices.BuildAsync(database, new Dictionary<string, string?> { ["Bot:ExposeTrace"] = "true" }, settings, environment: false);
         return new BotServices(database, services);
     }
 

@@ -2,13 +2,9 @@ using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Schema;
 using Bot.Core.Testing;
-using Bot.Dialogs;
 using Bot.Dialogs.Routing;
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Routing;
 using Bot.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Routing;
@@ -45,32 +41,15 @@ public sealed class RoutingBot : IAsyncDisposable
     {
         var database = new TestDatabase();
         await database.InitializeAsync();
-        var values = new Dictionary<string, string?>
+        // The environment under the settings: Embeddings__Provider=Lexical runs these tests on the lexical fallback.
+        var services = await SampleBotServices.BuildAsync(database, new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = database.ConnectionString,
             ["Bot:ExposeTrace"] = "true",
             ["Router:SeedPaths:0"] = SeedFiles[0],
             ["Router:SeedPaths:1"] = SeedFiles[1],
             // TestFlow sends without a person's reading time.
             ["Escalation:RepeatMinimumGap"] = "00:00:00",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-        // The environment first (Embeddings__Provider=Lexical runs these tests on the lexical fallback), the test's own settings over it.
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddKnowledge(configuration)
-            .AddSupportDialogs(configuration)
-            .BuildServiceProvider();
-        var store = services.GetRequiredService<KnowledgeStore>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.SampleArticles, "*.md"))
-        {
-            await store.UpsertAsync(MarkdownArticleParser.Parse(Path.GetFileName(file), await File.ReadAllTextAsync(file)), CancellationToken.None);
-        }
+        }, settings, environment: true);
         if (seed)
         {
             await services.GetRequiredService<RouterExampleSeeder>().SeedIfEmptyAsync(CancellationToken.None);
