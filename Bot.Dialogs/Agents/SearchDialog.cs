@@ -8,8 +8,9 @@ using Bot.Knowledge.Search;
 namespace Bot.Dialogs.Agents;
 
 /// <summary>
-/// Search agent: learned answers first (answers agents approved for similar questions), then the knowledge base's
-/// hybrid search with the route's category as a soft preference. A short follow-up is searched together with the
+/// Search agent: the knowledge base's hybrid search with the route's category as a soft preference, and learned answers
+/// (answers agents approved for similar questions; where the search leads counts towards the match), which the
+/// Response agent gives before any passage. A short follow-up is searched together with the
 /// question before it. Passages rated down for similar questions are demoted.
 /// </summary>
 public sealed class SearchDialog : ComponentDialog
@@ -41,9 +42,9 @@ public sealed class SearchDialog : ComponentDialog
         if (turn.Route is { Intent: Intents.Question or Intents.OutOfScope or Intents.Feedback } route)
         {
             var query = turn.FollowUpOf is { } previous ? FollowUpRewriter.Rewrite(turn.Question, previous) : turn.Question;
-            // A follow-up leans on the previous question, whose own learned answer would be the wrong one.
-            var learned = turn.FollowUpOf is null && _learned is not null ? await _learned.FindAsync(turn.Question, cancellationToken) : null;
             var hits = await _search.SearchAsync(new KnowledgeQuery(query, PassageCount, route.Category), cancellationToken);
+            // A follow-up leans on the previous question, whose own learned answer would be the wrong one.
+            var learned = turn.FollowUpOf is null && _learned is not null ? await _learned.FindAsync(turn.Question, hits, cancellationToken) : null;
             if (_demotions is not null)
             {
                 hits = await _demotions.DemoteAsync(query, hits, cancellationToken);

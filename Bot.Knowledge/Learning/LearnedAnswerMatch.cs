@@ -6,4 +6,8 @@ namespace Bot.Knowledge.Learning;
 /// <param name="Answer">The approved answer.</param>
 /// <param name="Route">The route (category) of the question, when known.</param>
 /// <param name="Similarity">How close the questions are, 0..1 (combined embedding and word overlap).</param>
-public sealed record LearnedAnswerMatch(long Id, string Question, string Answer, string? Route, double Similarity);
+public sealed record LearnedAnswerMatch(long Id, string Question, string Answer, string? Route, double Similarity)
+{
+    /// <summary>What the similarity was made of (for explanations and for fitting the weights), when known.</summary>
+    public MatchFeatures? Features { get; init; }
+}

@@ -12,7 +12,7 @@ public sealed class LearningOptions
     /// given, with a semantic embedder (GloVe, ONNX, OpenAI ...).
     /// </summary>
     [Range(0.05, 1)]
-    public double MatchThreshold { get; set; } = 0.6;
+    public double MatchThreshold { get; set; } = 0.55;
 
     /// <summary>The same threshold with the lexical fallback embedder (no word vectors: shared words only).</summary>
     [Range(0.05, 1)]
@@ -36,6 +36,19 @@ public sealed class LearningOptions
     /// <summary>The weight of word containment in the learned question and its answer together.</summary>
     [Range(0, 1)]
     public double AnswerWordWeight { get; set; } = 0.2;
+
+    /// <summary>
+    /// The weight of retrieval agreement: how far the customer's question and the learned question lead the knowledge
+    /// base's search to the same documents (<see cref="RetrievalAnchors"/>). The knowledge base bridges wordings that
+    /// share no words ("finance inbox should get the bills" and "invoices to our accounts payable mailbox" both lead to
+    /// the billing-contacts article).
+    /// </summary>
+    [Range(0, 1)]
+    public double AnchorWeight { get; set; } = 0.3;
+
+    /// <summary>How many of the top documents of a search make a question's anchors.</summary>
+    [Range(1, 50)]
+    public int AnchorDepth { get; set; } = 5;
 
     /// <summary>How many nearest learned entries (by embedding) are rescored, besides those sharing a word.</summary>
     [Range(1, 100_000)]

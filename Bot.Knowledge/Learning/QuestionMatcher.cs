@@ -5,9 +5,10 @@ using Microsoft.Extensions.AI;
 namespace Bot.Knowledge.Learning;
 
 /// <summary>
-/// How close a customer's question is to a learned question and its approved answer:
-/// <c>QuestionWeight × cos(question) + AnswerWeight × cos(answer) + QuestionWordWeight × containment(question words)
-/// + AnswerWordWeight × containment(question and answer words)</c>.
+/// How close a customer's question is to a learned question and its approved answer: the weighted mean of
+/// <c>cos(question)</c>, <c>cos(answer)</c>, <c>containment(question words)</c>, <c>containment(question and answer words)</c>
+/// and, when both sides have one, the agreement of where the knowledge base leads them (<see cref="RetrievalAnchors"/>),
+/// with the weights in <see cref="LearningOptions"/>.
 /// Containment is the share of the customer's content words found in the learned text, each
 /// word weighted by its rarity (its SIF weight) and counted fully when its stem is there, else by its nearest word's
 /// cosine in the word vectors ("ubuntu" finds "linux", "saturday" finds "weekend"). With an embedder that has no word
@@ -37,22 +38,46 @@ public sealed class QuestionMatcher
         return new Probe(words, words.Select(QuestionTerms.Stem).ToArray(), words.Select(WeightOf).ToArray());
     }
 
-    /// <summary>The combined similarity (0..1).</summary>
+    /// <summary>The weighted mean of the features (see <see cref="Features"/>), 0..1.</summary>
+    public double Score(MatchFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var score = _options.QuestionWeight * features.QuestionCosine
+            + _options.AnswerWeight * features.AnswerCosine
+            + _options.QuestionWordWeight * features.QuestionWords
+            + _options.AnswerWordWeight * features.AnswerWords;
+        var weights = _options.QuestionWeight + _options.AnswerWeight + _options.QuestionWordWeight + _options.AnswerWordWeight;
+        if (features.Agreement is { } anchors)
+        {
+            score += _options.AnchorWeight * anchors;
+            weights += _options.AnchorWeight;
+        }
+        return weights <= 0 ? 0 : Math.Clamp(score / weights, 0, 1);
+    }
+
+    /// <summary>What <see cref="Score(MatchFeatures)"/> combines, each 0..1.</summary>
     /// <param name="probe">The customer's question, from <see cref="Prepare"/>.</param>
     /// <param name="questionCosine">Cosine between its embedding and the learned question's.</param>
     /// <param name="answerCosine">Cosine between its embedding and the approved answer's (0 when unknown).</param>
     /// <param name="questionWords">The content words of the learned question (<see cref="QuestionTerms.Words"/>).</param>
     /// <param name="answerWords">The content words of the learned question and its answer together.</param>
-    public double Score(Probe probe, double questionCosine, double answerCosine, IReadOnlyList<string> questionWords, IReadOnlyList<string> answerWords)
+    /// <param name="agreement">
+    /// The cosine of both questions' <see cref="RetrievalAnchors"/>, or null when either has none (no knowledge base,
+    /// or a learned answer not anchored yet): then the mean leaves it out.
+    /// </param>
+    public MatchFeatures Features(
+        Probe probe, double questionCosine, double answerCosine, IReadOnlyList<string> questionWords, IReadOnlyList<string> answerWords,
+        double? agreement)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(questionWords);
         ArgumentNullException.ThrowIfNull(answerWords);
-        var score = _options.QuestionWeight * Math.Max(0, questionCosine)
-            + _options.AnswerWeight * Math.Max(0, answerCosine)
-            + _options.QuestionWordWeight * Containment(probe, questionWords)
-            + _options.AnswerWordWeight * Containment(probe, answerWords);
-        return Math.Clamp(score, 0, 1);
+        return new MatchFeatures(
+            Math.Max(0, questionCosine),
+            Math.Max(0, answerCosine),
+            Containment(probe, questionWords),
+            Containment(probe, answerWords),
+            agreement is { } value ? Math.Clamp(value, 0, 1) : null);
     }
 
     private double Containment(Probe probe, IReadOnlyList<string> candidate)

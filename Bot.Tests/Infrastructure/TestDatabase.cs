@@ -50,14 +50,30 @@ public sealed class TestDatabase : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    public async Task<long> CountAsync(string sql, params object[] parameters)
+    public async Task<long> CountAsync(string sql, params object[] parameters) =>
+        Convert.ToInt64(await ScalarAsync<object>(sql, parameters), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first column of the first row.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
+        await using var command = Command(sql, parameters);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlCommand Command(string sql, object[] parameters)
+    {
+        var command = DataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return command;
     }
 
     private static string ResolveServer()

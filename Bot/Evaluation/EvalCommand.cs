@@ -10,7 +10,7 @@ namespace Bot.Evaluation;
 
 /// <summary>
 /// <c>eval [file] [--format project|router|kb|escalation|paraphrases|bitext|clinc-oos] [--train file.csv] [--thresholds file.json]
-/// [--output file.json] [--database current] [--split oos_val] [--text-classifier true|false] [--features file.csv]</c>.
+/// [--output file.json] [--database current] [--split oos_val] [--text-classifier true|false] [--features file.csv] [--match-features file.csv]</c>.
 /// Without a file: the project's own sets in <c>samples/eval</c> checked against <c>samples/eval/thresholds.json</c>
 /// (what <c>make eval</c> runs in CI). Exit code 1 when a threshold is not met.
 /// </summary>
@@ -19,7 +19,7 @@ public static class EvalCommand
     public const string Usage = """
         Usage: eval [file] [--format project|router|kb|escalation|paraphrases|bitext|clinc-oos]
                     [--train examples.csv] [--thresholds thresholds.json] [--output results.json]
-                    [--database current] [--split oos_val] [--text-classifier true|false] [--features features.csv]
+                    [--database current] [--split oos_val] [--text-classifier true|false] [--features features.csv] [--match-features matches.csv]
           no file           the project's sets in samples/eval, checked against samples/eval/thresholds.json
           --format          what the file is (guessed from its header or extension when not given)
           --train           import these examples (text,route[,intent] or Bitext) before measuring, as `router import` does
@@ -83,6 +83,7 @@ public static class EvalCommand
         {
             await features.WriteLineAsync("set,label,top_right,vector,text,both,nearest,intent,coverage");
         }
+        await using var matchFeatures = configuration["match-features"] is { Length: > 0 } matchPath ? new StreamWriter(matchPath) : null;
         var eval = Path.Combine(samples, "eval");
         switch (format)
         {
@@ -94,7 +95,7 @@ public static class EvalCommand
                 report.Answerable = await pipeline.AnswerableAsync(questions, cancellationToken);
                 report.OutOfScope = await pipeline.OutOfScopeAsync(routerTest.Where(c => c.Intent == "out_of_scope").Select(c => c.Text).ToList(), cancellationToken);
                 report.Escalation = await pipeline.EscalationScriptAsync(EvalData.EscalationScript(Path.Combine(eval, "escalation.csv")), cancellationToken);
-                report.Feedback = await pipeline.FeedbackAsync(EvalData.Paraphrases(Path.Combine(eval, "paraphrases.csv")), cancellationToken);
+                report.Feedback = await pipeline.FeedbackAsync(EvalData.Paraphrases(Path.Combine(eval, "paraphrases.csv")), questions, matchFeatures, cancellationToken);
                 break;
             case "router":
                 var cases = EvalData.RouterCases(file!, RouterCsvFormat.Router);
@@ -114,7 +115,9 @@ public static class EvalCommand
                 report.Escalation = await pipeline.EscalationScriptAsync(EvalData.EscalationScript(file!), cancellationToken);
                 break;
             case "paraphrases":
-                report.Feedback = await pipeline.FeedbackAsync(EvalData.Paraphrases(file!), cancellationToken);
+                var labelled = Path.Combine(eval, "kb-questions.csv");
+                report.Feedback = await pipeline.FeedbackAsync(
+                    EvalData.Paraphrases(file!), File.Exists(labelled) ? EvalData.KbQuestions(labelled) : [], matchFeatures, cancellationToken);
                 break;
             case "bitext":
                 var bitext = EvalData.RouterCases(file!, RouterCsvFormat.Bitext);

@@ -75,8 +75,9 @@ public static class EvalConsole
         }
         if (report.Feedback is { } feedback)
         {
-            var table = new Table().Title("Feedback uplift (paraphrases answered with the corrected answer)").AddColumns("Groups", "Paraphrases", "Before", "After", "Uplift");
-            table.AddRow(N(feedback.Groups), N(feedback.Paraphrases), P(feedback.Before), P(feedback.After), P(feedback.Uplift));
+            var table = new Table().Title("Feedback uplift (paraphrases answered with the corrected answer)").AddColumns("Groups", "Paraphrases", "Before", "After", "Uplift", "Other questions given a learned answer");
+            table.AddRow(N(feedback.Groups), N(feedback.Paraphrases), P(feedback.Before), P(feedback.After), P(feedback.Uplift),
+                $"{P(feedback.OtherLearned)} of {N(feedback.OtherQuestions)}");
             console.Write(table);
         }
         if (report.Thresholds.Count > 0)

@@ -75,6 +75,7 @@ public sealed class EvalReport
         {
             metrics["feedback.after"] = feedback.After;
             metrics["feedback.uplift"] = feedback.Uplift;
+            metrics["feedback.otherLearned"] = feedback.OtherLearned;
         }
         return metrics;
     }
@@ -125,6 +126,15 @@ public sealed record EscalationReport(int Cases, double FalseEscalationRate, Sor
 public sealed record FeedbackReport(int Groups, int Paraphrases, double Before, double After, IReadOnlyList<string> Misses)
 {
     public double Uplift => Math.Round(After - Before, 4);
+
+    /// <summary>How many other questions (the help centre's labelled ones) were asked after the corrections.</summary>
+    public int OtherQuestions { get; init; }
+
+    /// <summary>The share of them given a learned answer (an upper bound of answers taken over wrongly).</summary>
+    public double OtherLearned { get; init; }
+
+    /// <summary>Those questions, their labelled article and the learned answer they got.</summary>
+    public IReadOnlyList<string> OtherTaken { get; init; } = [];
 }
 
 public sealed record ThresholdResult(string Metric, double Minimum, double? Value, bool Passed);

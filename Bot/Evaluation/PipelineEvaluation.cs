@@ -180,9 +180,13 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
 
     /// <summary>
     /// Feedback uplift: every paraphrase asked before and after the approved answers went in through the correction
-    /// service (as the agent hub sends them); a paraphrase counts when the reply is the corrected answer.
+    /// service (as the agent hub sends them); a paraphrase counts when the reply is the corrected answer. Afterwards
+    /// <paramref name="others"/> (the help centre's labelled questions) are asked too: the share given a learned answer
+    /// shows how far the corrections reach beyond their own questions. Some of those questions are about the same
+    /// topics, so it is an upper bound of answers taken over wrongly, not a count of them.
     /// </summary>
-    public async Task<FeedbackReport?> FeedbackAsync(IReadOnlyList<ParaphraseGroup> groups, CancellationToken cancellationToken)
+    public async Task<FeedbackReport?> FeedbackAsync(
+        IReadOnlyList<ParaphraseGroup> groups, IReadOnlyList<KbQuestion> others, TextWriter? matchFeatures, CancellationToken cancellationToken)
     {
         if (services.GetService<CorrectionService>() is not { } corrections)
         {
@@ -190,14 +194,72 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         }
         var router = services.GetRequiredService<IRouterModel>();
         var before = await CorrectedShareAsync(groups, null, cancellationToken);
+        var learnedGroups = new Dictionary<long, string>();
         foreach (var group in groups)
         {
             var route = await router.ClassifyAsync(group.Question, cancellationToken);
-            await corrections.ApplyAsync(new Correction(group.Question, group.Answer, route.Category, null, "eval"), cancellationToken);
+            learnedGroups[(await corrections.ApplyAsync(new Correction(group.Question, group.Answer, route.Category, null, "eval"), cancellationToken)).LearnedAnswerId] = group.Group;
+        }
+        if (matchFeatures is not null)
+        {
+            await WriteMatchFeaturesAsync(groups, learnedGroups, matchFeatures, cancellationToken);
         }
         var misses = new List<string>();
         var after = await CorrectedShareAsync(groups, misses, cancellationToken);
-        return new FeedbackReport(groups.Count, groups.Sum(g => g.Paraphrases.Count), before, after, misses);
+        var taken = new List<string>();
+        foreach (var question in others)
+        {
+            var reply = await probe.AskAsync(question.Question, cancellationToken);
+            if (reply.AnswerSource == "learned")
+            {
+                taken.Add($"{question.Question} ({question.Article}) -> {Clip(reply.Text.ReplaceLineEndings(" "), 100)}");
+            }
+        }
+        return new FeedbackReport(groups.Count, groups.Sum(g => g.Paraphrases.Count), before, after, misses)
+        {
+            OtherQuestions = others.Count,
+            OtherLearned = RouterEvaluation.Ratio(taken.Count, others.Count),
+            OtherTaken = taken,
+        };
+    }
+
+    /// <summary>
+    /// Every paraphrase against every learned answer, with the match's features and whether it is the paraphrase's own
+    /// (for fitting the learned-answer match weights).
+    /// </summary>
+    private async Task WriteMatchFeaturesAsync(
+        IReadOnlyList<ParaphraseGroup> groups, Dictionary<long, string> learnedGroups, TextWriter writer, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ILearnedAnswerStore>() is not PostgresLearnedAnswerStore store)
+        {
+            return;
+        }
+        var search = services.GetRequiredService<IKnowledgeSearch>();
+        var router = services.GetRequiredService<IRouterModel>();
+        await writer.WriteLineAsync("group,paraphrase,candidate,label,question_cosine,answer_cosine,question_words,answer_words,agreement");
+        foreach (var group in groups)
+        {
+            foreach (var paraphrase in group.Paraphrases)
+            {
+                var route = await router.ClassifyAsync(paraphrase, cancellationToken);
+                var passages = await search.SearchAsync(new KnowledgeQuery(paraphrase, 5, route.Category), cancellationToken);
+                foreach (var match in await store.RankAsync(paraphrase, passages, learnedGroups.Count, cancellationToken))
+                {
+                    if (match.Features is not { } f)
+                    {
+                        continue;
+                    }
+                    var candidate = learnedGroups.GetValueOrDefault(match.Id) ?? "";
+                    await writer.WriteLineAsync(string.Join(',',
+                        group.Group, Csv(paraphrase), candidate,
+                        candidate == group.Group ? "1" : "0", F(f.QuestionCosine), F(f.AnswerCosine), F(f.QuestionWords), F(f.AnswerWords),
+                        f.Agreement is { } agreement ? F(agreement) : ""));
+                }
+            }
+        }
+
+        static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+        static string Csv(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private async Task<double> CorrectedShareAsync(IReadOnlyList<ParaphraseGroup> groups, List<string>? misses, CancellationToken cancellationToken)
