@@ -5,7 +5,8 @@
     scripts/fit-retrieval-confidence.py features.csv
 
 Rows of set "kb" (answerable questions) are positives, rows of set "oos" negatives; the features are the best vector
-similarity, the text feature, agreement of both methods on the top passage, and vocabulary coverage. Plain logistic
+similarity, the text feature, agreement of both methods on the top passage, vocabulary coverage, and the router's
+nearest in-scope example similarity. Plain logistic
 regression (L2 0.01, full-batch gradient descent, classes weighted equally); prints the weights in the order of
 RetrievalWeights and, for a few thresholds, the share of each class accepted.
 """
@@ -13,7 +14,7 @@ import csv
 import math
 import sys
 
-FEATURES = ("vector", "text", "both", "coverage")
+FEATURES = ("vector", "text", "both", "coverage", "nearest")
 
 
 def load(path):
@@ -48,7 +49,7 @@ def fit(rows, steps=20000, rate=0.5, l2=0.01):
 def main():
     rows = load(sys.argv[1])
     w = fit(rows)
-    print("weights (intercept, vector, text, agreement, coverage):", ", ".join(f"{v:.2f}" for v in w))
+    print("weights (intercept, vector, text, agreement, coverage, nearest):", ", ".join(f"{v:.2f}" for v in w))
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5):
         accepted = {0: 0, 1: 0}
         total = {0: 0, 1: 0}

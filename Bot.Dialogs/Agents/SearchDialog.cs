@@ -1,6 +1,7 @@
 using Bot.Core.Dialogs;
 using Bot.Dialogs.Observability;
 using Bot.Dialogs.Routing;
+using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Learning;
 using Bot.Knowledge.Routing;
 using Bot.Knowledge.Search;
@@ -21,11 +22,19 @@ public sealed class SearchDialog : ComponentDialog
     private readonly ILearnedAnswerStore? _learned;
     private readonly IChunkDemotionStore? _demotions;
     private readonly IKnowledgeVocabulary? _vocabulary;
+    private readonly bool _semanticRouter;
 
     public SearchDialog(
-        IKnowledgeSearch search, ILearnedAnswerStore? learned = null, IChunkDemotionStore? demotions = null, IKnowledgeVocabulary? vocabulary = null)
+        IKnowledgeSearch search,
+        ILearnedAnswerStore? learned = null,
+        IChunkDemotionStore? demotions = null,
+        IKnowledgeVocabulary? vocabulary = null,
+        EmbedderInfo? embedder = null)
         : base(nameof(SearchDialog))
     {
+        // The router's nearest-example similarity is on the scale the retrieval confidence was fitted for only with a
+        // semantic embedder; the lexical fallback's similarities run lower, so the neutral value stands in for them.
+        _semanticRouter = embedder?.IsSemantic ?? false;
         _search = search;
         _learned = learned;
         _demotions = demotions;
@@ -50,7 +59,7 @@ public sealed class SearchDialog : ComponentDialog
                 hits = await _demotions.DemoteAsync(query, hits, cancellationToken);
             }
             var coverage = _vocabulary is null ? 1 : await _vocabulary.CoverageAsync(query, cancellationToken);
-            var confidence = RetrievalConfidence.Of(hits, coverage);
+            var confidence = RetrievalConfidence.Of(hits, coverage, _semanticRouter && route.NearestSimilarity > 0 ? route.NearestSimilarity : null);
             if (turn.FollowUpOf is null && FollowUpRewriter.IsBare(turn.Question))
             {
                 // "it still fails" with nothing before it: whatever matches its few words is a guess, not an answer.

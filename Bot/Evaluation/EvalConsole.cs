@@ -56,6 +56,10 @@ public static class EvalConsole
             table.AddRow(N(answerable.Questions), P(answerable.Answered), P(answerable.RightArticle), P(answerable.Escalated), P(answerable.Declined),
                 Markup.Escape(string.Join(", ", answerable.Reasons.Select(r => $"{r.Key} {r.Value}"))));
             console.Write(table);
+            if (answerable.HandoffsExpected > 0)
+            {
+                console.MarkupLine($"Questions that must go to a person: {N(answerable.HandedOff)} of {N(answerable.HandoffsExpected)} handed off.");
+            }
         }
         if (report.OutOfScope is { } outOfScope)
         {

@@ -8,7 +8,14 @@ namespace Bot.Evaluation;
 public sealed record RouterCase(string Text, string Route, string? Intent, string? SourceLabel);
 
 /// <summary>A customer question and the slug of the article that answers it.</summary>
-public sealed record KbQuestion(string Question, string Article, string Route);
+/// <param name="Question">The customer's wording.</param>
+/// <param name="Article">The article (file name without extension) that answers it.</param>
+/// <param name="Route">The route it belongs to.</param>
+/// <param name="ExpectsHandoff">
+/// True (column <c>expect</c> = <c>handoff</c>) when the question has an article but the escalation rules
+/// demand a person (asks for one, complains formally, disputes a payment): scored as a handoff, not as an answer.
+/// </param>
+public sealed record KbQuestion(string Question, string Article, string Route, bool ExpectsHandoff = false);
 
 /// <summary>An agent-approved answer, the question it was given for, and paraphrases of that question.</summary>
 public sealed record ParaphraseGroup(string Group, string Question, string Answer, IReadOnlyList<string> Paraphrases);
@@ -36,8 +43,13 @@ public static class EvalData
             .Select(r => new RouterCase(r.Example.Text, r.Example.Route, r.Example.Intent, r.SourceLabel))
             .ToList();
 
-    public static IReadOnlyList<KbQuestion> KbQuestions(string path) =>
-        Rows(path, "question", "article", "route").Select(r => new KbQuestion(r[0], r[1], r[2])).ToList();
+    public static IReadOnlyList<KbQuestion> KbQuestions(string path)
+    {
+        var expectations = HasColumn(path, "expect") ? Rows(path, "expect").Select(r => r[0]).ToList() : null;
+        return Rows(path, "question", "article", "route")
+            .Select((r, i) => new KbQuestion(r[0], r[1], r[2], string.Equals(expectations?[i], "handoff", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+    }
 
     public static IReadOnlyList<ParaphraseGroup> Paraphrases(string path)
     {
@@ -66,6 +78,13 @@ public static class EvalData
             throw new InvalidDataException($"{path} has no split '{split}' (e.g. oos_val, oos_train, val).");
         }
         return rows.EnumerateArray().Select(r => r[0].GetString() ?? "").Where(t => t.Length > 0).ToList();
+    }
+
+    private static bool HasColumn(string path, string column)
+    {
+        using var reader = CsvReader.FromText(File.ReadAllText(path).TrimStart('\uFEFF'), Options);
+        reader.ReadHeader();
+        return reader.Headers.Any(h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase));
     }
 
     private static List<string[]> Rows(string path, params string[] columns)

@@ -114,7 +114,14 @@ public sealed record RetrievalReport(int Questions, double RecallAt5, double Mrr
 /// <summary>The whole bot on answerable questions: answered without escalation, from the right article, escalated, declined.</summary>
 public sealed record AnswerReport(
     int Questions, double Answered, double RightArticle, double Escalated, double Declined, SortedDictionary<string, int> Reasons,
-    IReadOnlyList<string> NotAnswered);
+    IReadOnlyList<string> NotAnswered)
+{
+    /// <summary>Questions of the set labelled as expecting a handoff (not in <see cref="Questions"/>).</summary>
+    public int HandoffsExpected { get; init; }
+
+    /// <summary>How many of those the bot handed off.</summary>
+    public int HandedOff { get; init; }
+}
 
 /// <summary>The whole bot on out-of-scope messages: not answered (declined or handed off), declined, escalated.</summary>
 public sealed record OutOfScopeReport(int Messages, double NotAnswered, double Declined, double Escalated, IReadOnlyList<string> AnsweredExamples);

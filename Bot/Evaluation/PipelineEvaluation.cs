@@ -50,13 +50,25 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         }
     }
 
-    /// <summary>Each answerable question in a new conversation: answered without escalation, and from the right article.</summary>
+    /// <summary>
+    /// Each answerable question in a new conversation: answered without escalation, and from the right article.
+    /// Questions labelled as expecting a handoff are asked too and only counted as handed off or not.
+    /// </summary>
     public async Task<AnswerReport> AnswerableAsync(IReadOnlyList<KbQuestion> questions, CancellationToken cancellationToken)
     {
         var slugs = await SlugsAsync(cancellationToken);
-        int answered = 0, right = 0, escalated = 0, declined = 0;
+        int answered = 0, right = 0, escalated = 0, declined = 0, handedOff = 0;
         var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var notAnswered = new List<string>();
+        foreach (var question in questions.Where(q => q.ExpectsHandoff))
+        {
+            if ((await probe.AskAsync(question.Question, cancellationToken)).Escalated)
+            {
+                handedOff++;
+            }
+        }
+        var handoffs = questions.Count(q => q.ExpectsHandoff);
+        questions = questions.Where(q => !q.ExpectsHandoff).ToList();
         foreach (var question in questions)
         {
             var reply = await probe.AskAsync(question.Question, cancellationToken);
@@ -89,7 +101,11 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         }
         var n = questions.Count;
         return new AnswerReport(n, RouterEvaluation.Ratio(answered, n), RouterEvaluation.Ratio(right, n),
-            RouterEvaluation.Ratio(escalated, n), RouterEvaluation.Ratio(declined, n), reasons, notAnswered);
+            RouterEvaluation.Ratio(escalated, n), RouterEvaluation.Ratio(declined, n), reasons, notAnswered)
+        {
+            HandoffsExpected = handoffs,
+            HandedOff = handedOff,
+        };
     }
 
     /// <summary>Each out-of-scope message in a new conversation: the bot must decline or hand off, not answer.</summary>
