@@ -30,4 +30,19 @@ public sealed class RouterRulesTests
     [InlineData("how do I claim SLA service credits")]
     public void The_rules_leave_other_messages_to_the_model(string message) =>
         Assert.Null(RouterRules.IntentOf(message));
+
+    [Theory]
+    [InlineData("I need to make a damn claim")]
+    [InlineData("where do I send a reclamation")]
+    [InlineData("help me file a customer claum against your business")]
+    [InlineData("how do I make a formal complaint?")]
+    public void Complaint_language_is_recognised_even_when_asked_as_a_question(string message) =>
+        Assert.True(RouterRules.MentionsComplaint(message));
+
+    [Theory]
+    [InlineData("can I make a copy of a project")]
+    [InlineData("how do I file an invoice in our accounting system")]
+    [InlineData("is there a limit against the api")]
+    public void Ordinary_questions_are_not_complaints(string message) =>
+        Assert.False(RouterRules.MentionsComplaint(message));
 }
