@@ -109,7 +109,11 @@ public sealed record CalibrationReport(double ExpectedCalibrationError, IReadOnl
 public sealed record CalibrationBin(double From, double To, int Count, double MeanConfidence, double Accuracy);
 
 /// <summary>Retrieval alone (the search the Search agent runs): recall@5 and MRR of the labelled article.</summary>
-public sealed record RetrievalReport(int Questions, double RecallAt5, double Mrr);
+public sealed record RetrievalReport(int Questions, double RecallAt5, double Mrr)
+{
+    /// <summary>Questions whose labelled article is not among the top five, with the first three found instead.</summary>
+    public IReadOnlyList<string> Misses { get; init; } = [];
+}
 
 /// <summary>The whole bot on answerable questions: answered without escalation, from the right article, escalated, declined.</summary>
 public sealed record AnswerReport(

@@ -20,6 +20,7 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         var slugs = await SlugsAsync(cancellationToken);
         int found = 0;
         double reciprocal = 0;
+        var misses = new List<string>();
         foreach (var question in questions)
         {
             var route = await router.ClassifyAsync(question.Question, cancellationToken);
@@ -31,10 +32,17 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
                 found++;
                 reciprocal += 1.0 / (rank + 1);
             }
+            else
+            {
+                misses.Add($"{question.Question} ({question.Article}) -> {string.Join(", ", articles.Take(3))}");
+            }
             await WriteFeaturesAsync(features, "kb", 1, rank == 0 ? 1 : 0, hits, route, await CoverageAsync(question.Question, cancellationToken));
         }
         return new RetrievalReport(questions.Count, RouterEvaluation.Ratio(found, questions.Count),
-            questions.Count == 0 ? 0 : Math.Round(reciprocal / questions.Count, 4));
+            questions.Count == 0 ? 0 : Math.Round(reciprocal / questions.Count, 4))
+        {
+            Misses = misses,
+        };
     }
 
     /// <summary>Retrieval features of messages the bot should not answer (for fitting the retrieval confidence).</summary>
