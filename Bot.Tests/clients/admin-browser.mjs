@@ -13,14 +13,11 @@
 // searching a word only it contains; deletes it through the page (accepting the confirmation) and checks the API no
 // longer lists it. Screenshots admin.png and admin-uploaded.png (admin-failure.png on failure). Fails on uncaught page
 // errors. One JSON line; exit 0/1/2.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { ClientError, ConfigError, Run, botUrlFromEnv, env, envInt, http, requireEnv } from './lib.mjs';
-import { CHROMIUM_ARGS } from './browser.mjs';
-
-const require = createRequire(import.meta.url);
+import { ClientError, Run, botUrlFromEnv, env, envInt, http, requireEnv } from './lib.mjs';
+import { launchChromium, openContext, screenshotter } from './browser.mjs';
 
 /** Everything this script relies on in the page's DOM, in one place. */
 export const SELECTORS = {
@@ -52,7 +49,6 @@ run.main(async (results) => {
   Object.assign(results, { botUrl, screenshots: {}, pageErrors: [], selectors: SELECTORS });
 
   run.stage('preflight');
-  if (!existsSync(executablePath)) throw new ConfigError(`Chromium not found at ${executablePath}. Set CHROMIUM_PATH.`);
   const page0 = await http(`${botUrl}/admin`, { headers: { Accept: 'text/html' }, timeoutMs: waitMs });
   if (page0.status !== 200 || !/<div id="root">/.test(page0.text)) {
     throw new ClientError(`GET ${botUrl}/admin returned HTTP ${page0.status} without the page (is web/dist built?).`);
@@ -67,22 +63,16 @@ run.main(async (results) => {
   writeFileSync(empty, '');
 
   run.stage('launch');
-  const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
-  run.onCleanup(() => browser.close());
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1600 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(waitMs);
-  page.on('pageerror', (error) => results.pageErrors.push(`${error.name}: ${error.message}`.slice(0, 1000)));
+  const browser = await launchChromium(run, executablePath);
+  const { page, diagnostics } = await openContext(browser, { label: 'admin', waitMs, viewport: { width: 1440, height: 1600 } });
+  results.pageErrors = diagnostics.pageErrors;
+  results.consoleErrors = diagnostics.consoleErrors;
+  const save = screenshotter(screenshotDir, results, { fullPage: true });
+  const screenshot = (name) => save(page, name);
   page.on('dialog', (dialog) => {
     results.confirmation = dialog.message();
     void dialog.accept();
   });
-  const screenshot = async (name) => {
-    const file = join(screenshotDir, name);
-    await page.screenshot({ path: file, fullPage: true });
-    results.screenshots[name.replace(/\.png$/, '')] = file;
-  };
   const rowTexts = (selector) => page.$$eval(selector, (rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
 
   try {

@@ -1,4 +1,4 @@
-// Helpers for the scripts that drive pages in Chromium (webchat-, hub- and dashboard-browser.mjs).
+// Helpers for the scripts that drive pages in Chromium (webchat-, hub-, dashboard- and admin-browser.mjs).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -61,12 +61,12 @@ export async function openContext(browser, { label, waitMs, viewport = { width: 
 }
 
 /** Saves `name` from `page` into `dir` and records its path under results.screenshots. */
-export function screenshotter(dir, results) {
+export function screenshotter(dir, results, { fullPage = false } = {}) {
   mkdirSync(dir, { recursive: true });
   results.screenshots ??= {};
   return async (page, name) => {
     const file = join(dir, name);
-    await page.screenshot({ path: file, fullPage: false });
+    await page.screenshot({ path: file, fullPage });
     results.screenshots[name.replace(/\.png$/, '')] = file;
   };
 }

@@ -11,14 +11,10 @@
 // waits for the tiles and the charts (recharts SVGs), reads the tiles, the gap table and the conversation
 // table, opens the first conversation's drill-down (transcript and trace); screenshots dashboard.png and
 // dashboard-drilldown.png (dashboard-failure.png on failure). Fails on uncaught page errors. One JSON line; exit 0/1/2.
-import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { ClientError, ConfigError, Run, botUrlFromEnv, env, envInt, http, requireEnv } from './lib.mjs';
-import { CHROMIUM_ARGS } from './browser.mjs';
-
-const require = createRequire(import.meta.url);
+import { ClientError, Run, botUrlFromEnv, env, envInt, http, requireEnv } from './lib.mjs';
+import { launchChromium, openContext, screenshotter } from './browser.mjs';
 
 
 /** Everything this script relies on in the page's DOM, in one place. */
@@ -48,7 +44,6 @@ run.main(async (results) => {
   Object.assign(results, { botUrl, screenshots: {}, pageErrors: [], consoleErrors: [], selectors: SELECTORS });
 
   run.stage('preflight');
-  if (!existsSync(executablePath)) throw new ConfigError(`Chromium not found at ${executablePath}. Set CHROMIUM_PATH.`);
   const page0 = await http(`${botUrl}/dashboard`, { headers: { Accept: 'text/html' }, timeoutMs: waitMs });
   if (page0.status !== 200 || !/<div id="root">/.test(page0.text)) {
     throw new ClientError(`GET ${botUrl}/dashboard returned HTTP ${page0.status} without the page (is web/dist built?).`);
@@ -56,24 +51,14 @@ run.main(async (results) => {
   const anonymous = await http(`${botUrl}/api/analytics/summary`, { timeoutMs: waitMs });
   results.unauthenticatedStatus = anonymous.status;
   run.check(anonymous.status === 401, `GET /api/analytics/summary without credentials returned ${anonymous.status}, not 401.`);
-  mkdirSync(screenshotDir, { recursive: true });
 
   run.stage('launch');
-  const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
-  run.onCleanup(() => browser.close());
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1600 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(waitMs);
-  page.on('pageerror', (error) => results.pageErrors.push(`${error.name}: ${error.message}`.slice(0, 1000)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && results.consoleErrors.length < 20) results.consoleErrors.push(msg.text().slice(0, 300));
-  });
-  const screenshot = async (name) => {
-    const file = join(screenshotDir, name);
-    await page.screenshot({ path: file, fullPage: true });
-    results.screenshots[name.replace(/\.png$/, '')] = file;
-  };
+  const browser = await launchChromium(run, executablePath);
+  const { page, diagnostics } = await openContext(browser, { label: 'dashboard', waitMs, viewport: { width: 1440, height: 1600 } });
+  results.pageErrors = diagnostics.pageErrors;
+  results.consoleErrors = diagnostics.consoleErrors;
+  const save = screenshotter(screenshotDir, results, { fullPage: true });
+  const screenshot = (name) => save(page, name);
 
   try {
     run.stage('sign-in');
