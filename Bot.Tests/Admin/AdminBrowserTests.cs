@@ -13,17 +13,10 @@ public sealed class AdminBrowserTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task The_admin_page_searches_uploads_shows_and_deletes_a_document()
     {
-        Assert.True(File.Exists(Path.Combine(RepoPaths.WebDist, "admin", "index.html")), "web/dist is not built: run `make web`.");
-        var screenshots = Path.Combine(RepoPaths.TestOutput, "admin");
-        Directory.CreateDirectory(screenshots);
-
-        var result = await NodeScript.RunAsync("admin-browser.mjs", new Dictionary<string, string>
+        var (result, screenshots) = await BrowserScript.RunAsync("admin-browser.mjs", "admin/index.html", "admin", host, new Dictionary<string, string>
         {
-            ["BOT_URL"] = host.BaseAddress.ToString().TrimEnd('/'),
             ["ADMIN_API_KEY"] = BotHost.AdminApiKey,
             ["QUERY"] = "how do i stop paying",
-            ["CHROMIUM_PATH"] = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            ["SCREENSHOT_DIR"] = screenshots,
         }, TimeSpan.FromSeconds(150));
 
         Assert.True(result.ExitCode == 0, result.ToString());

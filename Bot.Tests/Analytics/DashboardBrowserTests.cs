@@ -9,17 +9,10 @@ public sealed class DashboardBrowserTests(AnalyticsFixture fixture) : IClassFixt
     [Fact]
     public async Task The_dashboard_renders_tiles_charts_gaps_and_a_conversation_drill_down()
     {
-        Assert.True(File.Exists(Path.Combine(RepoPaths.WebDist, "dashboard", "index.html")), "web/dist is not built: run `make web`.");
-        var screenshots = Path.Combine(RepoPaths.TestOutput, "dashboard");
-        Directory.CreateDirectory(screenshots);
-
-        var result = await NodeScript.RunAsync("dashboard-browser.mjs", new Dictionary<string, string>
+        var (result, screenshots) = await BrowserScript.RunAsync("dashboard-browser.mjs", "dashboard/index.html", "dashboard", fixture.Host, new Dictionary<string, string>
         {
-            ["BOT_URL"] = fixture.Host.BaseAddress.ToString().TrimEnd('/'),
             ["ADMIN_API_KEY"] = BotHost.AdminApiKey,
             ["DASHBOARD_QUERY"] = "from=2026-01-10&to=2026-01-11",
-            ["CHROMIUM_PATH"] = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            ["SCREENSHOT_DIR"] = screenshots,
         }, TimeSpan.FromSeconds(150));
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -13,17 +13,10 @@ public sealed class HubBrowserTests(HubBrowserHost fixture) : IClassFixture<HubB
     [Fact]
     public async Task An_agent_takes_over_a_handoff_in_the_hub_replies_safely_and_resolves_it()
     {
-        Assert.True(File.Exists(Path.Combine(RepoPaths.WebDist, "hub", "index.html")), "web/dist/hub is not built: run `make web`.");
-        var screenshots = Path.Combine(RepoPaths.TestOutput, "hub");
-        Directory.CreateDirectory(screenshots);
-
-        var result = await NodeScript.RunAsync("hub-browser.mjs", new Dictionary<string, string>
+        var (result, screenshots) = await BrowserScript.RunAsync("hub-browser.mjs", "hub/index.html", "hub", _host, new Dictionary<string, string>
         {
-            ["BOT_URL"] = _host.BaseAddress.ToString().TrimEnd('/'),
             ["HUB_USER"] = HubBrowserHost.AdminUser,
             ["HUB_PASSWORD"] = HubBrowserHost.AdminPassword,
-            ["CHROMIUM_PATH"] = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            ["SCREENSHOT_DIR"] = screenshots,
         }, TimeSpan.FromSeconds(240));
 
         await File.WriteAllTextAsync(Path.Combine(screenshots, "hub-browser.json"), result.Output);

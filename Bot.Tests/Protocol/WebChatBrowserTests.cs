@@ -8,16 +8,8 @@ public sealed class WebChatBrowserTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_question_typed_in_web_chat_gets_an_answer_card_and_feedback_is_acknowledged()
     {
-        Assert.True(File.Exists(Path.Combine(RepoPaths.WebDist, "index.html")), "web/dist is not built: run `make web`.");
-        var screenshots = Path.Combine(RepoPaths.TestOutput, "webchat");
-        Directory.CreateDirectory(screenshots);
-
-        var result = await NodeScript.RunAsync("webchat-browser.mjs", new Dictionary<string, string>
-        {
-            ["BOT_URL"] = host.BaseAddress.ToString().TrimEnd('/'),
-            ["CHROMIUM_PATH"] = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            ["SCREENSHOT_DIR"] = screenshots,
-        }, TimeSpan.FromSeconds(150));
+        var (result, screenshots) = await BrowserScript.RunAsync(
+            "webchat-browser.mjs", "index.html", "webchat", host, new Dictionary<string, string>(), TimeSpan.FromSeconds(150));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(Path.Combine(screenshots, "webchat-answer.png")), "No screenshot of the answer was saved.");
