@@ -58,15 +58,12 @@ public sealed class SearchOptions
     public double CategoryBoost { get; set; } = 1.15;
 
     /// <summary>
-    /// At most this many full-text matches are ranked: the question's words are added rarest first while together they
-    /// occur in at most this many chunks, and the matches are cut at this number (the vector side still sees every chunk).
+    /// At most this many full-text matches are ranked (BM25 from <c>kb_postings</c>): the question's words are added
+    /// rarest first while together they occur in at most this many chunks, and the rarest word's matches are cut at this
+    /// number (the vector side still sees every chunk).
     /// </summary>
     [Range(50, 100000)]
     public int FullTextCandidateCap { get; set; } = 300;
-
-    /// <summary>How many of the full-text matches (the best by <c>ts_rank</c>) are scored with BM25.</summary>
-    [Range(10, 10000)]
-    public int FullTextRerankDepth { get; set; } = 150;
 
     /// <summary><c>hnsw.ef_search</c>: more is better recall and slower (600: recall@10 0.96 at 100k chunks, docs/benchmarks.md).</summary>
     [Range(10, 1000)]

@@ -40,7 +40,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         var databaseConnectionString = builder.ConnectionString;
         new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = databaseConnectionString }), NullLogger<DatabaseMigrator>.Instance).Migrate();
 
-        builder.Options = $"-c hnsw.ef_search={efSearch} -c jit=off -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
+        builder.Options = $"-c hnsw.ef_search={efSearch} -c jit=off -c plan_cache_mode=force_generic_plan -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
         dataSource.UseVector();
         return new BenchmarkDatabase(server, name, databaseConnectionString, dataSource.Build());

@@ -46,7 +46,9 @@ public sealed class SearchScaleBenchmark(
             await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
             {
                 await index.RecordAsync(connection, cancellationToken);
-                await using var analyze = new NpgsqlCommand("ANALYZE kb_chunks", connection);
+                // Vacuumed as autovacuum would after a bulk load: the postings are read by index-only scans, which need the
+                // visibility map.
+                await using var analyze = new NpgsqlCommand("VACUUM (ANALYZE) kb_chunks, kb_postings", connection) { CommandTimeout = 0 };
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
             var buildSeconds = build.Elapsed.TotalSeconds;
@@ -65,6 +67,10 @@ public sealed class SearchScaleBenchmark(
                 var watch = Stopwatch.StartNew();
                 await search.SearchAsync(new KnowledgeQuery(text, 5), cancellationToken);
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            if (keepDatabase)
+            {
+                await SaveQueriesAsync(database.DataSource, size, texts, cancellationToken);
             }
             var recallQueries = await embeddings.GenerateAsync(texts.Take(100), cancellationToken: cancellationToken);
             var recall = await RecallAt10Async(database.DataSource, index.Dimensions, recallQueries.Select(e => e.Vector.ToArray()).ToList(), cancellationToken);
@@ -108,6 +114,8 @@ public sealed class SearchScaleBenchmark(
 
         await using var chunks = await connection.BeginBinaryImportAsync(
             "COPY kb_chunks (document_id, ordinal, title, heading, content, category, embedding) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // The statement triggers (term statistics, postings) run when the COPY completes: minutes at a million rows.
+        chunks.Timeout = TimeSpan.Zero;
         for (var start = from; start < to; start += EmbeddingBatch)
         {
             var rows = Enumerable.Range(start, Math.Min(EmbeddingBatch, to - start))
@@ -131,6 +139,29 @@ public sealed class SearchScaleBenchmark(
             }
         }
         await chunks.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>With <c>--keep true</c>: the timed questions and their vectors in <c>bench_queries</c>, to profile the query by hand.</summary>
+    private async Task SaveQueriesAsync(NpgsqlDataSource dataSource, int size, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var vectors = await embeddings.GenerateAsync(texts, cancellationToken: cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand(
+            "CREATE TABLE IF NOT EXISTS bench_queries (size int, n int, text text, embedding vector, PRIMARY KEY (size, n))", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY bench_queries (size, n, text, embedding) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(size, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(texts[i], NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(new Vector(vectors[i].Vector), cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Share of the exact top 10 (sequential scan) that the HNSW index also returns, averaged over the queries.</summary>

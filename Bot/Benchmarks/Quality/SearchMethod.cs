@@ -33,7 +33,6 @@ public sealed record SearchMethod(string Name, double VectorWeight, double TextW
             TitleMatchWeight = configured.TitleMatchWeight,
             FullTextMatchTerms = configured.FullTextMatchTerms,
             FullTextCandidateCap = configured.FullTextCandidateCap,
-            FullTextRerankDepth = configured.FullTextRerankDepth,
             MaxChunksPerDocument = configured.MaxChunksPerDocument,
             CategoryBoost = configured.CategoryBoost,
             EfSearch = configured.EfSearch,
