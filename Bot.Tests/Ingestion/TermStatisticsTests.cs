@@ -11,12 +11,9 @@ namespace Bot.Tests.Ingestion;
 /// </summary>
 public sealed class TermStatisticsTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private KnowledgeStore Store() =>
-        new(database.DataSource, Options.Create(new KnowledgeOptions()), new HashingEmbeddingGenerator());
+    private KnowledgeStore Store() => SampleArticles.Store(database);
 
-    private static KnowledgeDocument Article(string source, string title, string body) =>
-        new(source, title, $"https://help.example/{source}", "billing",
-            [new KnowledgeSection($"{title} > Steps", body), new KnowledgeSection($"{title} > Notes", "Invoices are PDF files.")]);
+    private static KnowledgeDocument Article(string source, string title, string body) => SampleArticles.Article(source, title, body);
 
     [Fact]
     public async Task Statistics_follow_inserts_replacements_deletions_and_truncate()
