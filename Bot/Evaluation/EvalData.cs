@@ -43,13 +43,10 @@ public static class EvalData
             .Select(r => new RouterCase(r.Example.Text, r.Example.Route, r.Example.Intent, r.SourceLabel))
             .ToList();
 
-    public static IReadOnlyList<KbQuestion> KbQuestions(string path)
-    {
-        var expectations = HasColumn(path, "expect") ? Rows(path, "expect").Select(r => r[0]).ToList() : null;
-        return Rows(path, "question", "article", "route")
-            .Select((r, i) => new KbQuestion(r[0], r[1], r[2], string.Equals(expectations?[i], "handoff", StringComparison.OrdinalIgnoreCase)))
+    public static IReadOnlyList<KbQuestion> KbQuestions(string path) =>
+        Rows(path, "question", "article", "route", "expect?")
+            .Select(r => new KbQuestion(r[0], r[1], r[2], string.Equals(r[3], "handoff", StringComparison.OrdinalIgnoreCase)))
             .ToList();
-    }
 
     public static IReadOnlyList<ParaphraseGroup> Paraphrases(string path)
     {
@@ -80,27 +77,22 @@ public static class EvalData
         return rows.EnumerateArray().Select(r => r[0].GetString() ?? "").Where(t => t.Length > 0).ToList();
     }
 
-    private static bool HasColumn(string path, string column)
-    {
-        using var reader = CsvReader.FromText(File.ReadAllText(path).TrimStart('\uFEFF'), Options);
-        reader.ReadHeader();
-        return reader.Headers.Any(h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase));
-    }
-
+    /// <summary>The values of <paramref name="columns"/> per row; a column named with a trailing <c>?</c> is optional (empty when absent).</summary>
     private static List<string[]> Rows(string path, params string[] columns)
     {
         using var reader = CsvReader.FromText(File.ReadAllText(path).TrimStart('\uFEFF'), Options);
         reader.ReadHeader();
         var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var indexes = columns.Select(c => header.IndexOf(c)).ToArray();
-        if (indexes.Any(i => i < 0))
+        var indexes = columns.Select(c => header.IndexOf(c.TrimEnd('?'))).ToArray();
+        var required = columns.Where(c => !c.EndsWith('?')).ToList();
+        if (indexes.Where((index, i) => index < 0 && !columns[i].EndsWith('?')).Any())
         {
-            throw new InvalidDataException($"{path} needs the columns {string.Join(',', columns)}; found {string.Join(',', header)}.");
+            throw new InvalidDataException($"{path} needs the columns {string.Join(',', required)}; found {string.Join(',', header)}.");
         }
         var rows = new List<string[]>();
         while (reader.Read())
         {
-            rows.Add(indexes.Select(i => reader.GetString(i).Trim()).ToArray());
+            rows.Add(indexes.Select(i => i < 0 ? "" : reader.GetString(i).Trim()).ToArray());
         }
         return rows;
     }
