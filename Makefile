@@ -108,7 +108,7 @@ monitoring-check: ## Check the Prometheus config, alert rules and their unit tes
 
 BENCH_ARGS ?= scale --sizes 10000,100000 --queries 300
 
-bench: build db models ## Search latency and HNSW recall at 10k and 100k chunks (BENCH_ARGS=...; results in docs/benchmarks.md)
+bench: build db models ## Search latency and HNSW recall at 10k and 100k chunks, uniform and topical corpora (BENCH_ARGS=...; results in docs/benchmarks.md)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench $(BENCH_ARGS) --contentRoot "$(CURDIR)/Bot"
 
 bench-quality: build db models ## Recall@1/@5 and MRR of full text, vector and hybrid search per embedder (help centre; DSTC11 when ../shared/eval has it)
@@ -117,8 +117,8 @@ bench-quality: build db models ## Recall@1/@5 and MRR of full text, vector and h
 bench-turns: build db models ## Direct Line turn latency (p50/p95) against the host on the dev database (Development settings)
 	ASPNETCORE_ENVIRONMENT=Development DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench turns --contentRoot "$(CURDIR)/Bot"
 
-bench-scale: build db models ## The same at 1M chunks (long: loads and indexes a million rows)
-	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench scale --sizes 100000,1000000 --queries 300 --contentRoot "$(CURDIR)/Bot"
+bench-scale: build db models ## The same at 1M chunks, uniform corpus only (long: loads and indexes a million rows)
+	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" bench scale --sizes 100000,1000000 --queries 300 --corpus uniform --contentRoot "$(CURDIR)/Bot"
 
 eval: build db models ## Run the answer-quality evaluation (Bot.dll eval ARGS=...)
 	DATABASE_URL=$(call sq,$(DB_URL)) dotnet "$(BOT_DLL)" eval $(ARGS) --contentRoot "$(CURDIR)/Bot"

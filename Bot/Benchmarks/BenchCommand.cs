@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>bench scale [--sizes 10000,100000] [--queries 300] [--output file.json]</c>: search latency and HNSW recall
-/// at growing corpus sizes; <c>bench quality</c>: recall and MRR of full text, vector and hybrid search per embedder
+/// <c>bench scale [--sizes 10000,100000] [--queries 300] [--corpus uniform,topical] [--output file.json]</c>: search
+/// latency and HNSW recall at growing corpus sizes, for each kind of synthetic corpus; <c>bench quality</c>: recall and MRR of full text, vector and hybrid search per embedder
 /// and labelled set, and ingestion speed, each in throwaway databases; <c>bench turns</c>: Direct Line turn latency
 /// against the host itself.
 /// </summary>
@@ -36,12 +36,24 @@ public static partial class BenchCommand
                     .Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture))
                     .ToList();
                 var queries = int.Parse(configuration["queries"] ?? "300", CultureInfo.InvariantCulture);
-                await Console.Out.WriteLineAsync($"Search scale ({app.Services.GetRequiredService<EmbedderInfo>().Name}): sizes {string.Join(", ", sizes)}; {queries} queries each; ef_search {search.EfSearch}; {Environment.ProcessorCount} cores");
-                var results = await new SearchScaleBenchmark(
-                        Console.Out,
-                        app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-                        app.Services.GetRequiredService<EmbedderInfo>()).RunAsync(
-                    connectionString, sizes, queries, search, await VocabularyAsync(app), configuration["keep"] == "true", CancellationToken.None);
+                var corpora = (configuration["corpus"] ?? "uniform,topical")
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                await Console.Out.WriteLineAsync($"Search scale ({app.Services.GetRequiredService<EmbedderInfo>().Name}): sizes {string.Join(", ", sizes)}; corpora {string.Join(", ", corpora)}; {queries} queries each; ef_search {search.EfSearch}; {Environment.ProcessorCount} cores");
+                var vocabulary = await VocabularyAsync(app);
+                var results = new List<ScaleResult>();
+                foreach (var corpus in corpora)
+                {
+                    if (TopicShare(corpus) is not { } topicShare)
+                    {
+                        await Console.Error.WriteLineAsync($"Unknown corpus '{corpus}': uniform or topical.");
+                        return 2;
+                    }
+                    results.AddRange(await new SearchScaleBenchmark(
+                            Console.Out,
+                            app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+                            app.Services.GetRequiredService<EmbedderInfo>()).RunAsync(
+                        connectionString, sizes, queries, search, vocabulary, topicShare, configuration["keep"] == "true", CancellationToken.None));
+                }
                 await WriteOutputAsync(configuration["output"], results);
                 return 0;
             case ["bench", "quality"]:
@@ -55,12 +67,20 @@ public static partial class BenchCommand
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "Usage: bench scale [--sizes 10000,100000] [--queries 300] [--output results.json]\n" +
+                    "Usage: bench scale [--sizes 10000,100000] [--queries 300] [--corpus uniform,topical] [--keep true] [--output results.json]\n" +
                     "       bench turns [--turns 300] [--warm-up 30] [--output results.json]\n" +
                     "       bench quality [--embedders glove,lexical] [--sets help,dstc11] [--dstc11 folder] [--dstc11-questions 500] [--output results.json]");
                 return 2;
         }
     }
+
+    /// <summary>Share of a chunk's words from its article's own topic: none for <c>uniform</c>, 0.4 for <c>topical</c>.</summary>
+    private static double? TopicShare(string corpus) => corpus.ToLowerInvariant() switch
+    {
+        "uniform" => 0,
+        "topical" => 0.4,
+        _ => null,
+    };
 
     /// <summary>Starts the host on a loopback port (its own database and configuration) and times Direct Line turns against it.</summary>
     private static async Task<TurnLatencyResult> RunTurnsAsync(WebApplication app)

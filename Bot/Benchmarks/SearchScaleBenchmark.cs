@@ -23,12 +23,13 @@ public sealed class SearchScaleBenchmark(
 
     public async Task<IReadOnlyList<ScaleResult>> RunAsync(
         string connectionString, IReadOnlyList<int> sizes, int queries, SearchOptions searchOptions, IReadOnlyList<string> vocabulary,
-        bool keepDatabase, CancellationToken cancellationToken)
+        double topicShare, bool keepDatabase, CancellationToken cancellationToken)
     {
         await using var database = await BenchmarkDatabase.CreateAsync(connectionString, searchOptions.EfSearch, cancellationToken);
         database.Keep = keepDatabase;
-        var corpus = new SyntheticCorpus(vocabulary, seed: 42);
-        var queryCorpus = new SyntheticCorpus(vocabulary, seed: 7);
+        var corpus = new SyntheticCorpus(vocabulary, seed: 42, topicShare);
+        var queryCorpus = new SyntheticCorpus(vocabulary, seed: 7, topicShare);
+        var kind = corpus.IsTopical ? "topical" : "uniform";
         var index = new VectorIndex(database.DataSource, embedder);
         var results = new List<ScaleResult>();
         var loaded = 0;
@@ -54,7 +55,8 @@ public sealed class SearchScaleBenchmark(
             var buildSeconds = build.Elapsed.TotalSeconds;
             loaded = size;
 
-            var texts = Enumerable.Range(0, queries).Select(_ => queryCorpus.Text(6)).ToList();
+            var documents = (size + ChunksPerDocument - 1) / ChunksPerDocument;
+            var texts = Enumerable.Range(0, queries).Select(_ => queryCorpus.Question(documents, 6)).ToList();
             var search = new HybridKnowledgeSearch(database.DataSource, embeddings, index, Options.Create(searchOptions));
 
             foreach (var text in texts.Take(30))
@@ -74,10 +76,10 @@ public sealed class SearchScaleBenchmark(
             }
             var recallQueries = await embeddings.GenerateAsync(texts.Take(100), cancellationToken: cancellationToken);
             var recall = await RecallAt10Async(database.DataSource, index.Dimensions, recallQueries.Select(e => e.Vector.ToArray()).ToList(), cancellationToken);
-            var result = new ScaleResult(size, Percentiles.Of(latencies), recall, loadSeconds, buildSeconds, size / loadSeconds);
+            var result = new ScaleResult(kind, size, Percentiles.Of(latencies), recall, loadSeconds, buildSeconds, size / loadSeconds);
             results.Add(result);
             await output.WriteLineAsync(
-                $"{size,9:N0} chunks  p50 {result.Latency.P50,6:F2} ms  p95 {result.Latency.P95,6:F2} ms  recall@10 {recall:F3}  " +
+                $"{kind,-8} {size,9:N0} chunks  p50 {result.Latency.P50,6:F2} ms  p95 {result.Latency.P95,6:F2} ms  recall@10 {recall:F3}  " +
                 $"load {loadSeconds:F1} s ({result.LoadRate:N0} rows/s)  index {buildSeconds:F1} s");
         }
         return results;
@@ -95,7 +97,7 @@ public sealed class SearchScaleBenchmark(
             {
                 await documents.StartRowAsync(cancellationToken);
                 await documents.WriteAsync($"synthetic/{d}", NpgsqlDbType.Text, cancellationToken);
-                await documents.WriteAsync($"Synthetic article {d}: {corpus.Text(4)}", NpgsqlDbType.Text, cancellationToken);
+                await documents.WriteAsync($"Synthetic article {d}: {corpus.Text(d, 4)}", NpgsqlDbType.Text, cancellationToken);
                 await documents.WriteAsync(Category(d), NpgsqlDbType.Text, cancellationToken);
                 await documents.WriteAsync(d.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text, cancellationToken);
             }
@@ -119,7 +121,7 @@ public sealed class SearchScaleBenchmark(
         for (var start = from; start < to; start += EmbeddingBatch)
         {
             var rows = Enumerable.Range(start, Math.Min(EmbeddingBatch, to - start))
-                .Select(i => (Index: i, Heading: corpus.Text(3), Content: corpus.Text(60)))
+                .Select(i => (Index: i, Heading: corpus.Text(i / ChunksPerDocument, 3), Content: corpus.Text(i / ChunksPerDocument, 60)))
                 .ToList();
             var vectors = await embeddings.GenerateAsync(
                 rows.Select(r => KnowledgeStore.EmbeddingText($"Synthetic article {r.Index / ChunksPerDocument}", r.Heading, r.Content)),
@@ -195,4 +197,4 @@ public sealed class SearchScaleBenchmark(
 }
 
 /// <summary>One corpus size's figures.</summary>
-public sealed record ScaleResult(int Chunks, Percentiles Latency, double RecallAt10, double LoadSeconds, double IndexSeconds, double LoadRate);
+public sealed record ScaleResult(string Corpus, int Chunks, Percentiles Latency, double RecallAt10, double LoadSeconds, double IndexSeconds, double LoadRate);
