@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Bot.Knowledge.Ingestion;
 
-/// <summary>The read and delete side of the store: list (keyset paging by id), one document with its chunks, deletes.</summary>
+/// <summary>The read and delete side of the store: list (newest first, keyset paging by id), one document with its chunks, deletes.</summary>
 public sealed partial class KnowledgeStore
 {
     /// <summary>Deletes one document and its chunks; false when there is no such document.</summary>
@@ -29,7 +29,10 @@ public sealed partial class KnowledgeStore
         return deleted;
     }
 
-    /// <summary>Documents with an id above <paramref name="after"/>, in id order (keyset paging).</summary>
+    /// <summary>
+    /// Documents newest first (highest id first, so what was just ingested is on the first page), those with an id below
+    /// <paramref name="after"/> (the previous page's <see cref="KnowledgeDocumentPage.Next"/>) when given: keyset paging.
+    /// </summary>
     public async Task<KnowledgeDocumentPage> ListAsync(long? after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -37,11 +40,11 @@ public sealed partial class KnowledgeStore
             SELECT d.id, d.source, d.title, d.url, d.category, d.updated_at,
                    (SELECT count(*) FROM kb_chunks c WHERE c.document_id = d.id)::int
             FROM kb_documents d
-            WHERE d.id > $1
-            ORDER BY d.id
+            WHERE $1::bigint IS NULL OR d.id < $1
+            ORDER BY d.id DESC
             LIMIT $2
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = after ?? 0L });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
         var items = new List<KnowledgeDocumentSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

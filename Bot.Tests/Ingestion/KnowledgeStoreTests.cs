@@ -164,7 +164,7 @@ public sealed class KnowledgeStoreTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Listing_pages_by_id_and_reading_one_document_with_its_chunks()
+    public async Task Listing_pages_newest_first_and_reading_one_document_with_its_chunks()
     {
         var store = Store();
         await store.StoreAsync(Enumerable.Range(1, 5).Select(i => new DocumentGroup($"page-{i}.md", [Article($"page-{i}.md")])).ToList(), CancellationToken.None);
@@ -182,7 +182,7 @@ public sealed class KnowledgeStoreTests(TestDatabase database) : IClassFixture<T
         }
         while (after is not null);
 
-        Assert.Equal(all.Select(d => d.Id).Order(), all.Select(d => d.Id));
+        Assert.Equal(all.Select(d => d.Id).OrderDescending(), all.Select(d => d.Id));
         Assert.Equal(all.Count, all.Select(d => d.Id).Distinct().Count());
         Assert.Equal(await database.CountAsync("SELECT count(*) FROM kb_documents"), all.Count);
         Assert.Equal((all.Count + 1) / 2, pages);

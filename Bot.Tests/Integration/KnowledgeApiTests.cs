@@ -221,7 +221,7 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Documents_are_listed_by_id_pages_and_deleted()
+    public async Task Documents_are_listed_newest_first_in_pages_and_deleted()
     {
         var all = new List<JsonElement>();
         string? after = null;
@@ -237,7 +237,7 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
         while (after is not null);
 
         var ids = all.Select(d => d.GetProperty("id").GetInt64()).ToList();
-        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.OrderDescending(), ids);
         Assert.Equal(await DocumentCount(), ids.Count);
         var sample = all.First(d => d.GetProperty("source").GetString() == "reset-password.md");
         Assert.Equal("Reset your password", sample.GetProperty("title").GetString());

@@ -29,7 +29,6 @@ export const SELECTORS = {
   uploadButton: 'section[aria-labelledby="upload-title"] button[type="submit"]',
   uploadStatus: 'section[aria-labelledby="upload-title"] [role="status"]',
   documentRow: '[data-testid="documents"] tbody tr',
-  showMore: 'section[aria-labelledby="documents-title"] > button',
 };
 
 const MARKER = 'zanzibarquokka';
@@ -96,15 +95,8 @@ run.main(async (results) => {
     await page.waitForSelector(SELECTORS.uploadStatus, { state: 'visible' });
     results.uploadSummary = (await page.locator(`${SELECTORS.uploadStatus} p`).textContent())?.trim();
     results.uploadFiles = await rowTexts(`${SELECTORS.uploadStatus} li`);
-    // The list is in id order, fifty at a time: the new article is on the last page.
+    // The list is newest first: the new article is on its first page, with no "Show more".
     const uploadedRow = page.locator(SELECTORS.documentRow, { hasText: 'Quokka' });
-    for (let pages = 0; pages < 20 && (await uploadedRow.count()) === 0; pages++) {
-      const more = page.locator(SELECTORS.showMore, { hasText: 'Show more' });
-      if ((await more.count()) === 0) break;
-      const rows = await page.locator(SELECTORS.documentRow).count();
-      await more.click();
-      await page.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length > n, [SELECTORS.documentRow, rows]);
-    }
     await uploadedRow.waitFor({ state: 'visible' });
     results.uploadedRow = (await uploadedRow.textContent())?.replace(/\s+/g, ' ').trim();
     results.uploadedTitleImages = await uploadedRow.locator('img').count();

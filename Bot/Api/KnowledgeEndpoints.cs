@@ -24,7 +24,7 @@ public static class KnowledgeEndpoints
         group.MapPost("/documents", UploadAsync).WithName("UploadKnowledgeDocuments")
             .WithSummary("Adds or replaces documents from uploaded files (multipart field 'files').")
             .DisableAntiforgery();
-        group.MapGet("/documents", ListAsync).WithName("ListKnowledgeDocuments").WithSummary("Documents in id order, paged by id.");
+        group.MapGet("/documents", ListAsync).WithName("ListKnowledgeDocuments").WithSummary("Documents newest first, paged by id (after = the previous page's next).");
         group.MapGet("/documents/{id:long}", GetAsync).WithName("GetKnowledgeDocument").WithSummary("A document with its chunks.");
         group.MapDelete("/documents/{id:long}", DeleteAsync).WithName("DeleteKnowledgeDocument").WithSummary("Deletes a document and its chunks.");
         return app;
@@ -145,9 +145,9 @@ public static class KnowledgeEndpoints
     private static async Task<Results<Ok<DocumentListResponse>, ProblemHttpResult>> ListAsync(
         long? after, int? limit, KnowledgeStore store, CancellationToken cancellationToken)
     {
-        if (after is < 0)
+        if (after is < 1)
         {
-            return ApiProblem.BadArgument("after must be a document id (0 or more).");
+            return ApiProblem.BadArgument("after must be a document id (1 or more): the previous page's next.");
         }
         if (limit is < 1 or > MaxPageSize)
         {
