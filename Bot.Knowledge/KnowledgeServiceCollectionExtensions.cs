@@ -45,12 +45,7 @@ public static class KnowledgeServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var search = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Normalize(options.ConnectionString));
-            // Short interactive queries only: JIT compilation (triggered by pessimistic row estimates of the search's
-            // set-returning functions) would cost seconds for a query that runs in milliseconds. Prepared statements
-            // (only the hybrid search is one) always use their generic plan: planning that statement takes longer than
-            // running it, and the server's own choice keeps re-planning it for every question.
-            builder.ConnectionStringBuilder.Options =
-                $"-c hnsw.ef_search={search.EfSearch} -c jit=off -c plan_cache_mode=force_generic_plan {builder.ConnectionStringBuilder.Options}".Trim();
+            builder.ConnectionStringBuilder.Options = $"{SearchSessionSettings.For(search)} {builder.ConnectionStringBuilder.Options}".Trim();
             builder.UseVector();
             return builder.Build();
         });

@@ -12,9 +12,9 @@ namespace Bot.Knowledge.Search;
 /// chunks with the question's rarest words, ranked by Okapi BM25 from the postings in <c>kb_postings</c> and the
 /// statistics in <c>kb_terms</c>)
 /// fused by a weighted convex combination of normalised scores (or reciprocal rank), with the route's category as a soft
-/// boost and at most a few chunks per document. Each hit carries the fused score and both method scores (the text
+/// boost (or, when asked, a filter) and at most a few chunks per document. Each hit carries the fused score and both method scores (the text
 /// score is BM25 divided by the most the question could score, so 0..1); <see cref="KnowledgeHit.Score"/> is the fused one.
-/// <c>hnsw.ef_search</c> is set on every connection of the data source (<see cref="SearchOptions.EfSearch"/>).
+/// <c>hnsw.ef_search</c> and <c>hnsw.iterative_scan</c> are set on every connection of the data source (<see cref="SearchSessionSettings"/>).
 /// </summary>
 public sealed class HybridKnowledgeSearch(
     NpgsqlDataSource dataSource,
@@ -54,6 +54,7 @@ public sealed class HybridKnowledgeSearch(
         search.Parameters.Add(new NpgsqlParameter { Value = settings.Fusion == SearchFusion.Convex });
         search.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.MaxPerDocument ?? settings.MaxChunksPerDocument, 1, 100) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleMatchWeight });
+        search.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         // Prepared once per pooled connection (Npgsql keeps it): planning this statement costs more than running it,
         // and with the candidate counts written into the SQL the server's generic plan is the same as a custom one.
         await search.PrepareAsync(cancellationToken);
@@ -111,7 +112,8 @@ public sealed class HybridKnowledgeSearch(
             vec AS (
                 SELECT c.id, 1 - ({column} <=> $2) AS similarity
                 FROM kb_chunks c
-                WHERE c.embedding IS NOT NULL AND $9
+                -- With a category filter, hnsw.iterative_scan lets the index scan go on past ef_search rows.
+                WHERE c.embedding IS NOT NULL AND $9 AND ($17::text IS NULL OR c.category = $17)
                 ORDER BY {column} <=> $2
                 LIMIT {candidates}),
             found AS (
@@ -119,7 +121,11 @@ public sealed class HybridKnowledgeSearch(
                 -- the rarest word alone can occur in more, and then its first {cap} chunks are taken).
                 SELECT DISTINCT p.chunk_id AS id
                 FROM q, unnest(q.rare) AS r(lexeme)
-                CROSS JOIN LATERAL (SELECT p.chunk_id FROM kb_postings p WHERE p.lexeme = r.lexeme ORDER BY p.chunk_id LIMIT {cap}) p),
+                CROSS JOIN LATERAL (
+                    SELECT p.chunk_id FROM kb_postings p
+                    WHERE p.lexeme = r.lexeme
+                      AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM kb_chunks c WHERE c.id = p.chunk_id AND c.category = $17))
+                    ORDER BY p.chunk_id LIMIT {cap}) p),
             bm25 AS (
                 -- Okapi BM25 over every candidate from the postings of the question's words in it (an index-only probe
                 -- per candidate; OFFSET 0 keeps it one, rather than reading every posting of the common words); a word

@@ -65,6 +65,13 @@ public sealed class SearchOptions
     [Range(50, 100000)]
     public int FullTextCandidateCap { get; set; } = 300;
 
+    /// <summary>
+    /// <c>hnsw.iterative_scan</c>: with a category filter (<see cref="KnowledgeQuery.Category"/>) the vector side keeps
+    /// scanning the index until it has its candidates, instead of stopping at <see cref="EfSearch"/> rows of which the
+    /// filter may keep none.
+    /// </summary>
+    public HnswIterativeScan IterativeScan { get; set; } = HnswIterativeScan.RelaxedOrder;
+
     /// <summary><c>hnsw.ef_search</c>: more is better recall and slower (600: recall@10 0.96 at 100k chunks, docs/benchmarks.md).</summary>
     [Range(10, 1000)]
     public int EfSearch { get; set; } = 600;

@@ -139,6 +139,23 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
         Assert.Equal(id, results[0].GetProperty("documentId").GetInt64());
     }
 
+    [Fact]
+    public async Task Search_with_a_category_returns_only_that_category()
+    {
+        using var all = await _http.GetAsync("api/kb/search?q=how%20do%20i%20reset%20my%20password&k=10");
+        var categories = (await Json(all, HttpStatusCode.OK)).GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("category").GetString()).ToList();
+        Assert.Contains(categories, c => c != "billing");
+
+        using var billing = await _http.GetAsync("api/kb/search?q=how%20do%20i%20reset%20my%20password&k=10&category=billing");
+        var results = (await Json(billing, HttpStatusCode.OK)).GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("billing", r.GetProperty("category").GetString()));
+
+        using var tooLong = await _http.GetAsync($"api/kb/search?q=password&category={new string('c', 101)}");
+        await Problem(tooLong, HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData("tool.exe", "application/octet-stream", "MZ-binary", HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType")]
     [InlineData("photo.png", "image/png", "not text", HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType")]

@@ -16,11 +16,12 @@ public static class KnowledgeEndpoints
     private const string FilesField = "files";
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
+    private const int MaxCategoryLength = 100;
 
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/kb").WithTags("Knowledge base").RequireAuthorization(Policies.Admin);
-        group.MapGet("/search", SearchAsync).WithName("SearchKnowledgeBase").WithSummary("Ranked passages for a question.");
+        group.MapGet("/search", SearchAsync).WithName("SearchKnowledgeBase").WithSummary("Ranked passages for a question (category: only that category's).");
         group.MapPost("/documents", UploadAsync).WithName("UploadKnowledgeDocuments")
             .WithSummary("Adds or replaces documents from uploaded files (multipart field 'files').")
             .DisableAntiforgery();
@@ -31,7 +32,7 @@ public static class KnowledgeEndpoints
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
-        string? q, int? k, IKnowledgeSearch search, CancellationToken cancellationToken)
+        string? q, int? k, string? category, IKnowledgeSearch search, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -41,9 +42,14 @@ public static class KnowledgeEndpoints
         {
             return ApiProblem.BadArgument("k must be between 1 and 50.");
         }
-        var hits = await search.SearchAsync(new KnowledgeQuery(q, k ?? 5), cancellationToken);
+        if (category is { Length: > MaxCategoryLength })
+        {
+            return ApiProblem.BadArgument($"category must be at most {MaxCategoryLength} characters.");
+        }
+        var filter = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
+        var hits = await search.SearchAsync(new KnowledgeQuery(q, k ?? 5, Category: filter), cancellationToken);
         return TypedResults.Ok(new SearchResponse(hits.Select(h => new SearchResult(
-            h.DocumentId, h.ChunkId, h.Title, h.Url, Snippet(h.Content), h.Score, h.VectorScore, h.TextScore)).ToList()));
+            h.DocumentId, h.ChunkId, h.Title, h.Url, Snippet(h.Content), h.Score, h.VectorScore, h.TextScore, h.Category)).ToList()));
     }
 
     /// <summary>
@@ -207,7 +213,7 @@ public static class KnowledgeEndpoints
     public sealed record SearchResponse(IReadOnlyList<SearchResult> Results);
 
     public sealed record SearchResult(
-        long DocumentId, long ChunkId, string Title, string? Url, string Snippet, double Score, double VectorScore, double TextScore);
+        long DocumentId, long ChunkId, string Title, string? Url, string Snippet, double Score, double VectorScore, double TextScore, string? Category);
 
     /// <summary>Per file, in request order: its documents' outcomes, or the problem that kept it out.</summary>
     public sealed record UploadResponse(IReadOnlyList<FileEntry> Files, int Created, int Updated, int Unchanged, int Deleted, int Failed);

@@ -1,4 +1,5 @@
 using Bot.Knowledge.Database;
+using Bot.Knowledge.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,7 +27,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public static async Task<BenchmarkDatabase> CreateAsync(string connectionString, int efSearch, CancellationToken cancellationToken)
+    public static async Task<BenchmarkDatabase> CreateAsync(string connectionString, SearchOptions search, CancellationToken cancellationToken)
     {
         var server = PostgresConnectionString.Normalize(connectionString);
         var name = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..6];
@@ -40,7 +41,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         var databaseConnectionString = builder.ConnectionString;
         new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = databaseConnectionString }), NullLogger<DatabaseMigrator>.Instance).Migrate();
 
-        builder.Options = $"-c hnsw.ef_search={efSearch} -c jit=off -c plan_cache_mode=force_generic_plan -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
+        builder.Options = $"{SearchSessionSettings.For(search)} -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=1";
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
         dataSource.UseVector();
         return new BenchmarkDatabase(server, name, databaseConnectionString, dataSource.Build());

@@ -25,7 +25,7 @@ public sealed class SearchScaleBenchmark(
         string connectionString, IReadOnlyList<int> sizes, int queries, SearchOptions searchOptions, IReadOnlyList<string> vocabulary,
         double topicShare, bool keepDatabase, CancellationToken cancellationToken)
     {
-        await using var database = await BenchmarkDatabase.CreateAsync(connectionString, searchOptions.EfSearch, cancellationToken);
+        await using var database = await BenchmarkDatabase.CreateAsync(connectionString, searchOptions, cancellationToken);
         database.Keep = keepDatabase;
         var corpus = new SyntheticCorpus(vocabulary, seed: 42, topicShare);
         var queryCorpus = new SyntheticCorpus(vocabulary, seed: 7, topicShare);

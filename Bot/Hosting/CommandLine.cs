@@ -13,7 +13,7 @@ public static class CommandLine
           kb ingest <path|url>       add or update documents from a file, a folder, a web page or a sitemap
           kb list                    list the documents
           kb delete <id|source>      delete a document (a source deletes every document of that file)
-          kb search <query>          search the knowledge base
+          kb search <query>          search the knowledge base (--category c: only that category)
           kb reembed                 recompute every chunk's embedding with the configured embedder
           router import <csv>        add router examples (columns text,route[,intent]; --format bitext for Bitext files)
           router list                how many examples each route has
@@ -57,7 +57,7 @@ public static class CommandLine
             case ["kb", "delete", var target]:
                 return await knowledge.DeleteAsync(target, cancel.Token);
             case ["kb", "search", .. var words] when words.Length > 0:
-                return await knowledge.SearchAsync(string.Join(' ', words), cancel.Token);
+                return await knowledge.SearchAsync(string.Join(' ', words), app.Configuration["category"], cancel.Token);
             case ["kb", "reembed"]:
                 return await knowledge.ReembedAsync(cancel.Token);
             case ["router", "import", var file]:

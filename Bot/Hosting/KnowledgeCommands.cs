@@ -113,10 +113,11 @@ public sealed class KnowledgeCommands(IServiceProvider services)
         return sources.Count == 0 ? 1 : 0;
     }
 
-    public async Task<int> SearchAsync(string query, CancellationToken cancellationToken)
+    public async Task<int> SearchAsync(string query, string? category, CancellationToken cancellationToken)
     {
         await PrepareDatabaseAsync(checkEmbedder: true, cancellationToken);
-        var hits = await services.GetRequiredService<IKnowledgeSearch>().SearchAsync(new KnowledgeQuery(query, 10), cancellationToken);
+        var hits = await services.GetRequiredService<IKnowledgeSearch>().SearchAsync(
+            new KnowledgeQuery(query, 10, Category: string.IsNullOrWhiteSpace(category) ? null : category), cancellationToken);
         var table = new Table().AddColumns("#", "Score", "Vector", "Text", "Document", "Title", "Heading", "Snippet");
         var rank = 0;
         foreach (var hit in hits)

@@ -40,7 +40,7 @@ public sealed class QualityBenchmark(TextWriter output, IConfiguration configura
     {
         var configured = new SearchOptions();
         configuration.GetSection(SearchOptions.SectionName).Bind(configured);
-        await using var database = await BenchmarkDatabase.CreateAsync(serverConnectionString, configured.EfSearch, cancellationToken);
+        await using var database = await BenchmarkDatabase.CreateAsync(serverConnectionString, configured, cancellationToken);
         var settings = new ConfigurationBuilder()
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?>
