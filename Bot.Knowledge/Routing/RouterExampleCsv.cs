@@ -29,6 +29,10 @@ public static class RouterExampleCsv
         {
             throw new RouterCsvException("The file is empty: send a CSV with a header row (text,route[,intent]) and at least one example.");
         }
+        if (csv.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new RouterCsvException("The file contains NUL characters: it looks like a binary file, not a CSV.");
+        }
         try
         {
             using var reader = CsvReader.FromText(csv.TrimStart('\uFEFF'), Options);

@@ -28,16 +28,18 @@ public sealed class HybridKnowledgeSearch(
     public async Task<IReadOnlyList<KnowledgeHit>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (string.IsNullOrWhiteSpace(query.Text))
+        // PostgreSQL text cannot hold U+0000 (a query string's %00 would fail the statement).
+        var text = query.Text.Replace('\0', ' ');
+        if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
         var settings = options.Value;
-        var vector = (await embeddings.GenerateAsync([query.Text], cancellationToken: cancellationToken))[0].Vector;
+        var vector = (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var search = new NpgsqlCommand(_sql ??= Sql(settings, index.Column), connection);
-        search.Parameters.Add(new NpgsqlParameter { Value = query.Text });
+        search.Parameters.Add(new NpgsqlParameter { Value = text });
         search.Parameters.Add(new NpgsqlParameter { Value = new Vector(vector) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.VectorWeight });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.TextWeight });
@@ -54,7 +56,7 @@ public sealed class HybridKnowledgeSearch(
         search.Parameters.Add(new NpgsqlParameter { Value = settings.Fusion == SearchFusion.Convex });
         search.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.MaxPerDocument ?? settings.MaxChunksPerDocument, 1, 100) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleMatchWeight });
-        search.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        search.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Category?.Replace('\0', ' ') ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         // Prepared once per pooled connection (Npgsql keeps it): planning this statement costs more than running it,
         // and with the candidate counts written into the SQL the server's generic plan is the same as a custom one.
         await search.PrepareAsync(cancellationToken);

@@ -205,6 +205,17 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_nul_escape_in_faq_json_becomes_the_replacement_character()
+    {
+        var document = Assert.Single(Parse("faq.json", """[ { "question": "Nul\u0000here?", "answer": "A\u0000B", "category": "bil\u0000ling" } ]"""));
+
+        Assert.Equal("Nul\uFFFDhere?", document.Title);
+        Assert.Equal("bil\uFFFDling", document.Category);
+        Assert.DoesNotContain(document.Sections, s => s.Content.Contains('\0', StringComparison.Ordinal) || s.Heading.Contains('\0', StringComparison.Ordinal));
+        Assert.Contains(document.Sections, s => s.Content.Contains("A\uFFFDB", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Faq_json_that_is_not_an_array_is_rejected()
     {
         Assert.Equal(IngestError.Malformed, Fails("faq.json", Encoding.UTF8.GetBytes("{\"question\": 1")).Error);

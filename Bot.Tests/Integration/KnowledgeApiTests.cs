@@ -139,6 +139,26 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
         Assert.Equal(id, results[0].GetProperty("documentId").GetInt64());
     }
 
+    [Theory]
+    [InlineData("api/kb/search?q=password&k=abc", "'k'")]
+    [InlineData("api/kb/search?q=password&k=99999999999999999999", "'k'")]
+    [InlineData("api/kb/documents?after=%F0%9F%92%A9", "'after'")]
+    [InlineData("api/kb/documents?limit=", "'limit'")]
+    public async Task A_query_value_that_does_not_bind_is_a_problem_naming_it(string url, string named)
+    {
+        using var response = await _http.GetAsync(url);
+        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nul_in_the_search_text_or_category_is_searched_around()
+    {
+        using var response = await _http.GetAsync("api/kb/search?q=reset%00password&category=tech%00nical");
+        var results = (await Json(response, HttpStatusCode.OK)).GetProperty("results");
+        Assert.Equal(JsonValueKind.Array, results.ValueKind);
+    }
+
     [Fact]
     public async Task Search_with_a_category_returns_only_that_category()
     {

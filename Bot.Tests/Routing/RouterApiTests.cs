@@ -98,6 +98,7 @@ public sealed class RouterApiTests(RouterApiHost fixture) : IClassFixture<Router
     [Theory]
     [InlineData("text,intent\nhello,greeting", "text/csv", HttpStatusCode.BadRequest)]
     [InlineData("", "text/csv", HttpStatusCode.BadRequest)]
+    [InlineData("text,route\nhello\u0000there,general", "text/csv", HttpStatusCode.BadRequest)]
     [InlineData("{\"text\":\"hi\"}", "application/json", HttpStatusCode.UnsupportedMediaType)]
     public async Task Unusable_bodies_are_problems(string body, string contentType, HttpStatusCode status)
     {
@@ -120,6 +121,8 @@ public sealed class RouterApiTests(RouterApiHost fixture) : IClassFixture<Router
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsync("/api/router/examples?format=xml", Csv("text,route\nx,general"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/api/router/examples?route=Not%20A%20Route")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/api/router/examples?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/api/router/examples?after=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/api/router/examples?limit=99999999999999999999")).StatusCode);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // A query value that does not bind (?k=abc) throws in every environment, so BadRequestExceptionHandler answers it
+        // with a problem naming the parameter (otherwise: a bare 400 in Production and a 500 in Development).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<Http.BadRequestExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
