@@ -28,8 +28,7 @@ public sealed class HybridKnowledgeSearch(
     public async Task<IReadOnlyList<KnowledgeHit>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // PostgreSQL text cannot hold U+0000 (a query string's %00 would fail the statement).
-        var text = query.Text.Replace('\0', ' ');
+        var text = StorableText.Clean(query.Text);
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
@@ -56,7 +55,7 @@ public sealed class HybridKnowledgeSearch(
         search.Parameters.Add(new NpgsqlParameter { Value = settings.Fusion == SearchFusion.Convex });
         search.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.MaxPerDocument ?? settings.MaxChunksPerDocument, 1, 100) });
         search.Parameters.Add(new NpgsqlParameter { Value = settings.TitleMatchWeight });
-        search.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Category?.Replace('\0', ' ') ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        search.Parameters.Add(new NpgsqlParameter { Value = (object?)StorableText.CleanOrNull(query.Category) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         // Prepared once per pooled connection (Npgsql keeps it): planning this statement costs more than running it,
         // and with the candidate counts written into the SQL the server's generic plan is the same as a custom one.
         await search.PrepareAsync(cancellationToken);

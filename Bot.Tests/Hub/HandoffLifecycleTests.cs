@@ -236,6 +236,27 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
             "SELECT count(*) FROM handoffs WHERE id = $1 AND notes = $2", id, "Wants a refund for March\n\nResolution: Refund issued"));
     }
 
+    [Fact]
+    public async Task Nul_characters_from_the_hub_are_kept_as_replacement_characters_not_errors()
+    {
+        await using var dana = await AgentClient.SignInAsync(host.BaseAddress, "dana", HubHost.AgentPassword);
+        using var http = host.CreateClient();
+        await using var customer = await HubCustomer.StartAsync(http, "Nia");
+        var id = await customer.AskForAPersonAsync(host.Database);
+        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
+        await dana.InvokeAsync("Take", id);
+
+        await dana.Connection.InvokeCoreAsync("SaveNote", typeof(object), [id, "Card\0 declined"]);
+        Assert.False(string.IsNullOrEmpty((await dana.InvokeAsync("Reply", id, "Let me\0 check.")).GetString()));
+        await customer.Stream.WaitForActivityAsync(a => a.TryGetProperty("text", out var t) && t.GetString() == "Let me\uFFFD check.", TimeSpan.FromSeconds(15));
+        var transfer = await Assert.ThrowsAsync<HubException>(() => dana.InvokeAsync("Transfer", id, "ev\0e", null));
+        Assert.Contains("no agent", transfer.Message, StringComparison.Ordinal);
+
+        await dana.InvokeAsync("Resolve", id, "Re\0tried");
+        Assert.Equal(1, await host.Database.CountAsync(
+            "SELECT count(*) FROM handoffs WHERE id = $1 AND notes = $2", id, "Card\uFFFD declined\n\nResolution: Re\uFFFDtried"));
+    }
+
     private static async Task<string?> TryTakeAsync(AgentClient agent, long id)
     {
         try

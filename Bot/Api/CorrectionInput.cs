@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge;
 using Bot.Knowledge.Learning;
 
 namespace Bot.Api;
@@ -12,9 +13,8 @@ public static partial class CorrectionInput
     /// <summary>The correction, or the reason it is not one (a message for a 400).</summary>
     public static (Correction? Correction, string? Error) Read(string? question, string? answer, string? route, string? activityId, string? agentId)
     {
-        // PostgreSQL text cannot hold U+0000: it becomes the replacement character, as in inbound JSON (JsonNulEscapes).
-        question = question?.Replace('\0', '\uFFFD').Trim();
-        answer = answer?.Replace('\0', '\uFFFD').Trim();
+        question = StorableText.CleanOrNull(question)?.Trim();
+        answer = StorableText.CleanOrNull(answer)?.Trim();
         if (string.IsNullOrEmpty(question))
         {
             return (null, "question is required: the customer's question the answer is for.");
@@ -36,7 +36,7 @@ public static partial class CorrectionInput
         {
             return (null, "route must be a route name: 1 to 64 lower-case letters, digits, '_' or '-'.");
         }
-        var activity = string.IsNullOrWhiteSpace(activityId) ? null : activityId.Replace('\0', '\uFFFD').Trim();
+        var activity = string.IsNullOrWhiteSpace(activityId) ? null : StorableText.Clean(activityId).Trim();
         if (activity is { Length: > 256 })
         {
             return (null, "activityId is longer than 256 characters.");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge;
 using Bot.Knowledge.Handoffs;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,7 @@ public sealed partial class HandoffDesk(
 
     public async Task<string> ReplyAsync(AgentIdentity who, long id, string? text, CancellationToken cancellationToken)
     {
-        var message = (text ?? "").Trim();
+        var message = StorableText.Clean(text ?? "").Trim();
         if (message.Length == 0 || message.Length > MaxReplyLength)
         {
             throw HandoffDeskException.BadArgument($"text must be 1 to {MaxReplyLength} characters.");
@@ -91,7 +92,7 @@ public sealed partial class HandoffDesk(
         {
             throw HandoffDeskException.BadArgument($"note is longer than {MaxNoteLength} characters.");
         }
-        return await CloseAsync(who, id, HandoffStates.Resolved, HandoffOutcomes.Resolved, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken);
+        return await CloseAsync(who, id, HandoffStates.Resolved, HandoffOutcomes.Resolved, string.IsNullOrWhiteSpace(note) ? null : StorableText.Clean(note).Trim(), cancellationToken);
     }
 
     public Task<HandoffView> ReleaseAsync(AgentIdentity who, long id, CancellationToken cancellationToken) =>
@@ -100,8 +101,8 @@ public sealed partial class HandoffDesk(
     public async Task<HandoffView> TransferAsync(AgentIdentity who, long id, string? agent, string? group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
-        agent = string.IsNullOrWhiteSpace(agent) ? null : agent.Trim().ToLowerInvariant();
-        group = string.IsNullOrWhiteSpace(group) ? null : group.Trim().ToLowerInvariant();
+        agent = string.IsNullOrWhiteSpace(agent) ? null : StorableText.Clean(agent).Trim().ToLowerInvariant();
+        group = string.IsNullOrWhiteSpace(group) ? null : StorableText.Clean(group).Trim().ToLowerInvariant();
         if (agent is null && group is null)
         {
             throw HandoffDeskException.BadArgument("Give the agent or the group to transfer to.");
@@ -130,7 +131,7 @@ public sealed partial class HandoffDesk(
             throw HandoffDeskException.BadArgument($"note is longer than {MaxNoteLength} characters.");
         }
         await FindVisibleAsync(who, id, cancellationToken);
-        await store.SaveNotesAsync(id, note ?? "", cancellationToken);
+        await store.SaveNotesAsync(id, StorableText.CleanOrNull(note) ?? "", cancellationToken);
     }
 
     private async Task<HandoffView> CloseAsync(AgentIdentity who, long id, string state, string outcome, string? note, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
-namespace Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Ingestion;
+
+namespace Bot.Knowledge;
 
 /// <summary>
-/// PostgreSQL <c>text</c> cannot hold U+0000. A NUL that a parser produced (a <c>\u0000</c> escape in an FAQ JSON file,
-/// a PDF's text layer) becomes the replacement character, as inbound chat JSON does, so the document is stored rather
-/// than failing half-way.
+/// PostgreSQL <c>text</c> cannot hold U+0000. A NUL that reached the application some other way than inbound JSON
+/// (which <c>JsonNulEscapes</c> already cleans) becomes the replacement character the same way: from a query string,
+/// a SignalR argument, a <c>\u0000</c> escape in an FAQ JSON file or a PDF's text layer.
 /// </summary>
 public static class StorableText
 {
