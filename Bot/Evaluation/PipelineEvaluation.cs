@@ -226,7 +226,7 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         }
         if (matchFeatures is not null)
         {
-            await WriteMatchFeaturesAsync(groups, learnedGroups, matchFeatures, cancellationToken);
+            await WriteMatchFeaturesAsync(groups, others, learnedGroups, matchFeatures, cancellationToken);
         }
         var misses = new List<string>();
         var after = await CorrectedShareAsync(groups, misses, cancellationToken);
@@ -248,11 +248,13 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
     }
 
     /// <summary>
-    /// Every paraphrase against every learned answer, with the match's features and whether it is the paraphrase's own
-    /// (for fitting the learned-answer match weights).
+    /// Every paraphrase, then every other question (group <c>other</c>, never its own), against every learned answer,
+    /// with the match's features and whether it is the paraphrase's own (for fitting the learned-answer match weights
+    /// and threshold against what they would take over).
     /// </summary>
     private async Task WriteMatchFeaturesAsync(
-        IReadOnlyList<ParaphraseGroup> groups, Dictionary<long, string> learnedGroups, TextWriter writer, CancellationToken cancellationToken)
+        IReadOnlyList<ParaphraseGroup> groups, IReadOnlyList<KbQuestion> others, Dictionary<long, string> learnedGroups, TextWriter writer,
+        CancellationToken cancellationToken)
     {
         if (services.GetService<ILearnedAnswerStore>() is not PostgresLearnedAnswerStore store)
         {
@@ -261,24 +263,23 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         var search = services.GetRequiredService<IKnowledgeSearch>();
         var router = services.GetRequiredService<IRouterModel>();
         await writer.WriteLineAsync("group,paraphrase,candidate,label,question_cosine,answer_cosine,question_words,answer_words,agreement");
-        foreach (var group in groups)
+        var asked = groups.SelectMany(g => g.Paraphrases.Select(p => (Group: g.Group, Text: p)))
+            .Concat(others.Select(o => (Group: "other", Text: o.Question)));
+        foreach (var (group, paraphrase) in asked)
         {
-            foreach (var paraphrase in group.Paraphrases)
+            var route = await router.ClassifyAsync(paraphrase, cancellationToken);
+            var passages = await search.SearchAsync(new KnowledgeQuery(paraphrase, 5, route.Category), cancellationToken);
+            foreach (var match in await store.RankAsync(paraphrase, passages, learnedGroups.Count, cancellationToken))
             {
-                var route = await router.ClassifyAsync(paraphrase, cancellationToken);
-                var passages = await search.SearchAsync(new KnowledgeQuery(paraphrase, 5, route.Category), cancellationToken);
-                foreach (var match in await store.RankAsync(paraphrase, passages, learnedGroups.Count, cancellationToken))
+                if (match.Features is not { } f)
                 {
-                    if (match.Features is not { } f)
-                    {
-                        continue;
-                    }
-                    var candidate = learnedGroups.GetValueOrDefault(match.Id) ?? "";
-                    await writer.WriteLineAsync(string.Join(',',
-                        group.Group, Csv(paraphrase), candidate,
-                        candidate == group.Group ? "1" : "0", F(f.QuestionCosine), F(f.AnswerCosine), F(f.QuestionWords), F(f.AnswerWords),
-                        f.Agreement is { } agreement ? F(agreement) : ""));
+                    continue;
                 }
+                var candidate = learnedGroups.GetValueOrDefault(match.Id) ?? "";
+                await writer.WriteLineAsync(string.Join(',',
+                    group, Csv(paraphrase), candidate,
+                    candidate == group ? "1" : "0", F(f.QuestionCosine), F(f.AnswerCosine), F(f.QuestionWords), F(f.AnswerWords),
+                    f.Agreement is { } agreement ? F(agreement) : ""));
             }
         }
 
