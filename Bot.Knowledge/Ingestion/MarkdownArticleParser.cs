@@ -105,6 +105,10 @@ public static class MarkdownArticleParser
                 case CodeInline code:
                     text.Append(code.Content);
                     break;
+                case HtmlEntityInline entity:
+                    // "&amp;" is "&", "&lt;" is "<": the text the author escaped, kept as text (raw HTML tags are dropped).
+                    text.Append(entity.Transcoded.ToString());
+                    break;
                 case LineBreakInline:
                     text.Append(' ');
                     break;

@@ -30,11 +30,11 @@ public sealed class AdminBrowserTests(BotHost host) : IClassFixture<BotHost>
 
         Assert.Equal("1 created, 0 updated, 0 unchanged, 1 failed.", json.GetProperty("uploadSummary").GetString());
         var files = json.GetProperty("uploadFiles").EnumerateArray().Select(f => f.GetString()!).ToList();
-        Assert.Contains(files, f => f.StartsWith("quokka-policy.md: Quokka img src=x", StringComparison.Ordinal) && f.EndsWith("(created)", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("quokka-policy.md: Quokka <img src=x", StringComparison.Ordinal) && f.EndsWith("(created)", StringComparison.Ordinal));
         Assert.Contains(files, f => f.StartsWith("empty.md:", StringComparison.Ordinal) && f.Contains("empty", StringComparison.OrdinalIgnoreCase));
 
         // The ingestion keeps a title's words but not its angle brackets; the page shows it as text either way.
-        Assert.Contains("Quokka img src=x", json.GetProperty("uploadedRow").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Quokka <img src=x", json.GetProperty("uploadedRow").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, json.GetProperty("uploadedTitleImages").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("xss").ValueKind);
         Assert.Contains("zanzibarquokka", json.GetProperty("uploadedSearchTop").GetString(), StringComparison.Ordinal);

@@ -83,6 +83,21 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Markdown_headings_keep_escaped_characters_as_text_and_drop_raw_tags()
+    {
+        var document = Assert.Single(Parse("terms.md", """
+            # Terms &amp; conditions for &lt;b&gt; tags <img src=x onerror="alert(1)">
+
+            ## Refunds &amp; credits
+
+            Credits are issued within 30 days.
+            """));
+
+        Assert.Equal("Terms & conditions for <b> tags", document.Title);
+        Assert.Contains(document.Sections, s => s.Heading == "Terms & conditions for <b> tags > Refunds & credits");
+    }
+
+    [Fact]
     public void Markdown_without_title_uses_the_file_name()
     {
         var document = Parse("folder/no-title.md", "Just a paragraph.").Single();
