@@ -160,6 +160,17 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Search_snippets_are_plain_text_not_markdown()
+    {
+        using var response = await _http.GetAsync("api/kb/search?q=forgot%20password%20reset%20link&k=5");
+        var snippets = (await Json(response, HttpStatusCode.OK)).GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("snippet").GetString()!).ToList();
+
+        Assert.Contains(snippets, s => s.Contains("Forgot password?", StringComparison.Ordinal));
+        Assert.DoesNotContain(snippets, s => s.Contains("**", StringComparison.Ordinal) || s.Contains("](", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_with_a_category_returns_only_that_category()
     {
         using var all = await _http.GetAsync("api/kb/search?q=how%20do%20i%20reset%20my%20password&k=10");

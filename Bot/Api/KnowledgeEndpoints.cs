@@ -208,7 +208,12 @@ public static class KnowledgeEndpoints
     private static ProblemHttpResult UploadTooLarge(long max) => ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
         $"The upload is larger than {max} bytes (Knowledge:MaxUploadBytes); send fewer files per request.");
 
-    private static string Snippet(string content) => content.Length <= 300 ? content : content[..300].TrimEnd() + "…";
+    /// <summary>The passage as a reader sees it (Markdown rendered to plain text: no <c>**</c>, links as their text), cut at 300 characters.</summary>
+    private static string Snippet(string content)
+    {
+        var text = Markdig.Markdown.ToPlainText(content).Trim();
+        return text.Length <= 300 ? text : text[..300].TrimEnd() + "…";
+    }
 
     public sealed record SearchResponse(IReadOnlyList<SearchResult> Results);
 
