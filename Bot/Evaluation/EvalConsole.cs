@@ -46,8 +46,8 @@ public static class EvalConsole
         }
         if (report.Retrieval is { } retrieval)
         {
-            var table = new Table().Title("Retrieval").AddColumns("Questions", "Recall@5", "MRR");
-            table.AddRow(N(retrieval.Questions), P(retrieval.RecallAt5), F(retrieval.Mrr));
+            var table = new Table().Title("Retrieval").AddColumns("Questions", "Recall@5", "MRR", "Recall@5 / MRR, any answering article");
+            table.AddRow(N(retrieval.Questions), P(retrieval.RecallAt5), F(retrieval.Mrr), $"{P(retrieval.RecallAt5AnyAnswering)} / {F(retrieval.MrrAnyAnswering)}");
             console.Write(table);
         }
         if (report.Answerable is { } answerable)

@@ -15,7 +15,11 @@ public sealed record RouterCase(string Text, string Route, string? Intent, strin
 /// True (column <c>expect</c> = <c>handoff</c>) when the question has an article but the escalation rules
 /// demand a person (asks for one, complains formally, disputes a payment): scored as a handoff, not as an answer.
 /// </param>
-public sealed record KbQuestion(string Question, string Article, string Route, bool ExpectsHandoff = false);
+public sealed record KbQuestion(string Question, string Article, string Route, bool ExpectsHandoff = false)
+{
+    /// <summary>Other articles a reviewer found to answer the question as well (optional column <c>also</c>, <c>;</c>-separated).</summary>
+    public IReadOnlyList<string> AlsoAnswering { get; init; } = [];
+}
 
 /// <summary>An agent-approved answer, the question it was given for, and paraphrases of that question.</summary>
 public sealed record ParaphraseGroup(string Group, string Question, string Answer, IReadOnlyList<string> Paraphrases);
@@ -44,8 +48,11 @@ public static class EvalData
             .ToList();
 
     public static IReadOnlyList<KbQuestion> KbQuestions(string path) =>
-        Rows(path, "question", "article", "route", "expect?")
-            .Select(r => new KbQuestion(r[0], r[1], r[2], string.Equals(r[3], "handoff", StringComparison.OrdinalIgnoreCase)))
+        Rows(path, "question", "article", "route", "expect?", "also?")
+            .Select(r => new KbQuestion(r[0], r[1], r[2], string.Equals(r[3], "handoff", StringComparison.OrdinalIgnoreCase))
+            {
+                AlsoAnswering = r[4].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            })
             .ToList();
 
     public static IReadOnlyList<ParaphraseGroup> Paraphrases(string path)

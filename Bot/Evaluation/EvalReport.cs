@@ -52,6 +52,7 @@ public sealed class EvalReport
         {
             metrics["retrieval.recallAt5"] = retrieval.RecallAt5;
             metrics["retrieval.mrr"] = retrieval.Mrr;
+            metrics["retrieval.recallAt5AnyAnswering"] = retrieval.RecallAt5AnyAnswering;
         }
         if (Answerable is { } answerable)
         {
@@ -113,6 +114,12 @@ public sealed record RetrievalReport(int Questions, double RecallAt5, double Mrr
 {
     /// <summary>Questions whose labelled article is not among the top five, with the first three found instead.</summary>
     public IReadOnlyList<string> Misses { get; init; } = [];
+
+    /// <summary>Recall@5 counting the labelled article or any other article a reviewer found to answer the question (<see cref="KbQuestion.AlsoAnswering"/>).</summary>
+    public double RecallAt5AnyAnswering { get; init; }
+
+    /// <summary>MRR of the first article that answers the question, labelled or also answering.</summary>
+    public double MrrAnyAnswering { get; init; }
 }
 
 /// <summary>The whole bot on answerable questions: answered without escalation, from the right article, escalated, declined.</summary>

@@ -18,8 +18,8 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
         var search = services.GetRequiredService<IKnowledgeSearch>();
         var router = services.GetRequiredService<IRouterModel>();
         var slugs = await SlugsAsync(cancellationToken);
-        int found = 0;
-        double reciprocal = 0;
+        int found = 0, foundAny = 0;
+        double reciprocal = 0, reciprocalAny = 0;
         var misses = new List<string>();
         foreach (var question in questions)
         {
@@ -27,6 +27,12 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
             var hits = await search.SearchAsync(new KnowledgeQuery(question.Question, 5, route.Category, MaxPerDocument: 1), cancellationToken);
             var articles = hits.Select(h => slugs.GetValueOrDefault(h.DocumentId)).Distinct(StringComparer.Ordinal).ToList();
             var rank = articles.IndexOf(question.Article);
+            var anyRank = articles.FindIndex(a => a == question.Article || question.AlsoAnswering.Contains(a, StringComparer.Ordinal));
+            if (anyRank >= 0)
+            {
+                foundAny++;
+                reciprocalAny += 1.0 / (anyRank + 1);
+            }
             if (rank >= 0)
             {
                 found++;
@@ -42,6 +48,8 @@ public sealed class PipelineEvaluation(IServiceProvider services, BotProbe probe
             questions.Count == 0 ? 0 : Math.Round(reciprocal / questions.Count, 4))
         {
             Misses = misses,
+            RecallAt5AnyAnswering = RouterEvaluation.Ratio(foundAny, questions.Count),
+            MrrAnyAnswering = questions.Count == 0 ? 0 : Math.Round(reciprocalAny / questions.Count, 4),
         };
     }
 
