@@ -1,5 +1,3 @@
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Knowledge;
 
 /// <summary>
@@ -12,17 +10,4 @@ public static class StorableText
     public static string Clean(string text) => text.Replace('\0', '\uFFFD');
 
     public static string? CleanOrNull(string? text) => text?.Replace('\0', '\uFFFD');
-
-    public static KnowledgeDocument Clean(KnowledgeDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return document with
-        {
-            Source = Clean(document.Source),
-            Title = Clean(document.Title),
-            Url = CleanOrNull(document.Url),
-            Category = CleanOrNull(document.Category),
-            Sections = document.Sections.Select(s => s with { Heading = Clean(s.Heading), Content = Clean(s.Content) }).ToList(),
-        };
-    }
 }

@@ -106,7 +106,7 @@ public static class DocumentParser
     }
 
     private static IReadOnlyList<KnowledgeDocument> NonEmpty(string source, IReadOnlyList<KnowledgeDocument> documents) =>
-        documents.Count == 0 || documents.All(d => d.Sections.Count == 0) ? throw Empty(source) : documents.Select(StorableText.Clean).ToList();
+        documents.Count == 0 || documents.All(d => d.Sections.Count == 0) ? throw Empty(source) : documents.Select(d => d.Storable()).ToList();
 
     private static IngestionException Empty(string source) =>
         new(IngestError.Empty, $"'{source}' is empty: it has no text to add to the knowledge base.");

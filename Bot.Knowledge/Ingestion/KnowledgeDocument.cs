@@ -14,6 +14,16 @@ public sealed record KnowledgeDocument(
     string? Category,
     IReadOnlyList<KnowledgeSection> Sections)
 {
+    /// <summary>The document with every NUL a parser let through as U+FFFD (<see cref="StorableText"/>).</summary>
+    public KnowledgeDocument Storable() => this with
+    {
+        Source = StorableText.Clean(Source),
+        Title = StorableText.Clean(Title),
+        Url = StorableText.CleanOrNull(Url),
+        Category = StorableText.CleanOrNull(Category),
+        Sections = Sections.Select(s => s with { Heading = StorableText.Clean(s.Heading), Content = StorableText.Clean(s.Content) }).ToList(),
+    };
+
     /// <summary>
     /// SHA-256 over everything that ends up in the database (metadata and sections), salted with the chunker's settings so
     /// changing them re-chunks documents on the next ingest.
