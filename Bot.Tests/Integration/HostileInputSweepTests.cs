@@ -6,9 +6,10 @@ namespace Bot.Tests.Integration;
 
 /// <summary>
 /// Every query value a client can send to the signed-in GET endpoints (not a number, out of range, a NUL, an emoji,
-/// very long, ...) gets an answer below 500, and a problem document when refused.
+/// very long, ...), and every body it can send to the POST endpoints (broken JSON, wrong shapes and types, NULs, huge
+/// strings, the wrong content type), gets an answer below 500, and a problem document when refused.
 /// </summary>
-public sealed class QueryValueSweepTests(BotHost host) : IClassFixture<BotHost>
+public sealed class HostileInputSweepTests(BotHost host) : IClassFixture<BotHost>
 {
     private static readonly string[] Values =
     [
@@ -79,5 +80,53 @@ public sealed class QueryValueSweepTests(BotHost host) : IClassFixture<BotHost>
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} {path}{id}");
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    private static readonly string Huge = new('x', 100_000);
+
+    private static readonly (string Body, string ContentType)[] Bodies =
+    [
+        ("", "application/json"), ("{", "application/json"), ("null", "application/json"), ("[]", "application/json"),
+        ("\"text\"", "application/json"), ("123", "application/json"), ("{\"question\":null}", "application/json"),
+        ("{\"question\":\"\",\"answer\":\"\"}", "application/json"),
+        ($"{{\"question\":\"{Huge}\",\"answer\":\"{Huge}\"}}", "application/json"),
+        ("{\"question\":\"q\",\"answer\":\"a\",\"route\":123}", "application/json"),
+        ("{\"question\":\"q\\u0000\",\"answer\":\"a\",\"activityId\":{\"x\":1}}", "application/json"),
+        ("{\"username\":\"\",\"password\":\"\"}", "application/json"),
+        ($"{{\"username\":\"{Huge}\",\"password\":\"x\",\"role\":\"god\"}}", "application/json"),
+        ("{\"text\":\"x\"}", "text/plain"), ("a=b", "application/x-www-form-urlencoded"),
+        ("--x\r\nbroken", "multipart/form-data; boundary=x"), ("{}", "multipart/form-data"),
+        ("text,route\n\"unterminated,billing\n", "text/csv"),
+    ];
+
+    [Theory]
+    [InlineData("api/feedback/corrections")]
+    [InlineData("api/router/examples")]
+    [InlineData("api/agents")]
+    [InlineData("api/auth/login")]
+    [InlineData("api/chat/token")]
+    [InlineData("api/kb/documents")]
+    [InlineData("api/handoffs/1/reply")]
+    [InlineData("api/handoffs/1/transfer")]
+    [InlineData("api/handoffs/1/resolve")]
+    [InlineData("v3/directline/tokens/generate")]
+    [InlineData("v3/directline/conversations")]
+    public async Task No_body_is_a_server_error(string path)
+    {
+        using var http = host.CreateClient();
+        var key = path.StartsWith("v3/", StringComparison.Ordinal) ? BotHost.DirectLineSecret : BotHost.AdminApiKey;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var failures = new List<string>();
+        foreach (var (body, contentType) in Bodies)
+        {
+            using var content = new StringContent(body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            using var response = await http.PostAsync(path, content);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{(int)response.StatusCode} {contentType} {body[..Math.Min(body.Length, 60)]}");
+            }
+        }
+        Assert.Empty(failures);
     }
 }
