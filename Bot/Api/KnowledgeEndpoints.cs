@@ -208,12 +208,7 @@ public static class KnowledgeEndpoints
     private static ProblemHttpResult UploadTooLarge(long max) => ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
         $"The upload is larger than {max} bytes (Knowledge:MaxUploadBytes); send fewer files per request.");
 
-    /// <summary>The passage as a reader sees it (Markdown rendered to plain text: no <c>**</c>, links as their text), cut at 300 characters.</summary>
-    private static string Snippet(string content)
-    {
-        var text = Markdig.Markdown.ToPlainText(content).Trim();
-        return text.Length <= 300 ? text : text[..300].TrimEnd() + "…";
-    }
+    private static string Snippet(string content) => PassageSnippet.Of(content, 300);
 
     public sealed record SearchResponse(IReadOnlyList<SearchResult> Results);
 

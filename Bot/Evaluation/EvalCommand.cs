@@ -33,7 +33,7 @@ public static class EvalCommand
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(command);
         var configuration = app.Configuration;
-        var console = AnsiConsole.Console;
+        var console = Hosting.CommandConsole.Create();
         var samples = EmbedderFactory.ResolvePath("samples", app.Environment.ContentRootPath);
         string? file = command.Length > 1 ? Path.GetFullPath(command[1]) : null;
         if (command.Length > 2 || (file is not null && !File.Exists(file)))

@@ -12,7 +12,7 @@ namespace Bot.Hosting;
 /// <summary>The <c>kb</c> commands: ingest (with a progress bar), list, delete, search and re-embed.</summary>
 public sealed class KnowledgeCommands(IServiceProvider services)
 {
-    private readonly IAnsiConsole _console = AnsiConsole.Console;
+    private readonly IAnsiConsole _console = CommandConsole.Create();
 
     public async Task<int> IngestAsync(string target, CancellationToken cancellationToken)
     {
@@ -122,7 +122,7 @@ public sealed class KnowledgeCommands(IServiceProvider services)
         var rank = 0;
         foreach (var hit in hits)
         {
-            var snippet = hit.Content.Length <= 120 ? hit.Content : hit.Content[..120] + "…";
+            var snippet = PassageSnippet.Of(hit.Content, 120);
             table.AddRow(
                 Number(++rank), Score(hit.Score), Score(hit.VectorScore), Score(hit.TextScore), Number(hit.DocumentId),
                 Markup.Escape(hit.Title), Markup.Escape(hit.Heading), Markup.Escape(snippet.ReplaceLineEndings(" ")));

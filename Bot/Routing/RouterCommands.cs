@@ -10,7 +10,7 @@ namespace Bot.Routing;
 /// <summary>The <c>router</c> commands: import examples from CSV, list the routes' counts, classify a message.</summary>
 public sealed class RouterCommands(WebApplication app)
 {
-    private readonly IAnsiConsole _console = AnsiConsole.Console;
+    private readonly IAnsiConsole _console = Hosting.CommandConsole.Create();
 
     /// <summary><c>router import &lt;csv&gt; [--format router|bitext]</c>: all or nothing; a running bot sees the examples within <c>Router:RefreshInterval</c>.</summary>
     public async Task<int> ImportAsync(string file, CancellationToken cancellationToken)
