@@ -62,6 +62,20 @@ public sealed partial class KnowledgeStore
         return new KnowledgeDocumentPage(items, more ? items[^1].Id : null);
     }
 
+    /// <summary>The categories documents have, by name, with how many documents each.</summary>
+    public async Task<IReadOnlyList<KnowledgeCategory>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT category, count(*)::int FROM kb_documents WHERE category IS NOT NULL GROUP BY category ORDER BY category");
+        var categories = new List<KnowledgeCategory>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            categories.Add(new KnowledgeCategory(reader.GetString(0), reader.GetInt32(1)));
+        }
+        return categories;
+    }
+
     /// <summary>One document with its chunks in order, or null.</summary>
     public async Task<KnowledgeDocumentDetails?> GetAsync(long id, CancellationToken cancellationToken)
     {

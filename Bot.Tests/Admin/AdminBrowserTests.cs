@@ -28,12 +28,19 @@ public sealed class AdminBrowserTests(BotHost host) : IClassFixture<BotHost>
         Assert.Contains(results, r => r.Contains("Cancel your subscription#", StringComparison.Ordinal));
         Assert.True(json.GetProperty("documentsBefore").GetInt32() >= 50, "The sample help centre is listed.");
 
+        var options = json.GetProperty("categoryOptions").EnumerateArray().Select(o => o.GetString()!).ToList();
+        Assert.Equal("All categories", options[0]);
+        Assert.Contains(options, o => o.StartsWith("billing (", StringComparison.Ordinal));
+        var billing = json.GetProperty("billingResults").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.NotEmpty(billing);
+        Assert.All(billing, r => Assert.Contains("· billing", r, StringComparison.Ordinal));
+
         Assert.Equal("1 created, 0 updated, 0 unchanged, 1 failed.", json.GetProperty("uploadSummary").GetString());
         var files = json.GetProperty("uploadFiles").EnumerateArray().Select(f => f.GetString()!).ToList();
         Assert.Contains(files, f => f.StartsWith("quokka-policy.md: Quokka <img src=x", StringComparison.Ordinal) && f.EndsWith("(created)", StringComparison.Ordinal));
         Assert.Contains(files, f => f.StartsWith("empty.md:", StringComparison.Ordinal) && f.Contains("empty", StringComparison.OrdinalIgnoreCase));
 
-        // The ingestion keeps a title's words but not its angle brackets; the page shows it as text either way.
+        // The ingestion keeps the escaped tag as text in the title; the page shows it as text, not as an image.
         Assert.Contains("Quokka <img src=x", json.GetProperty("uploadedRow").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, json.GetProperty("uploadedTitleImages").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("xss").ValueKind);

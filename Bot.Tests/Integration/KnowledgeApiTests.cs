@@ -171,6 +171,17 @@ public sealed class KnowledgeApiTests(KnowledgeApiHost fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Categories_are_listed_with_their_document_counts()
+    {
+        using var response = await _http.GetAsync("api/kb/categories");
+        var categories = (await Json(response, HttpStatusCode.OK)).GetProperty("categories").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("documents").GetInt32());
+
+        Assert.Equal(["billing", "general", "technical"], categories.Keys.Order(StringComparer.Ordinal).Where(k => k is "billing" or "general" or "technical"));
+        Assert.Equal(await Database.CountAsync("SELECT count(*) FROM kb_documents WHERE category = 'billing'"), categories["billing"]);
+    }
+
+    [Fact]
     public async Task Search_with_a_category_returns_only_that_category()
     {
         using var all = await _http.GetAsync("api/kb/search?q=how%20do%20i%20reset%20my%20password&k=10");

@@ -24,6 +24,7 @@ export const SELECTORS = {
   signIn: '[data-testid="signin"]',
   keyInput: '[data-testid="signin"] input[name="apiKey"]',
   queryInput: 'input[name="q"]',
+  categorySelect: 'select[name="category"]',
   resultRow: '[data-testid="search-results"] tbody tr',
   fileInput: 'input[type="file"][name="files"]',
   uploadButton: 'section[aria-labelledby="upload-title"] button[type="submit"]',
@@ -32,8 +33,8 @@ export const SELECTORS = {
 };
 
 const MARKER = 'zanzibarquokka';
-// Raw HTML in a Markdown heading is dropped by the parser; an escaped tag reaches the title (without its brackets),
-// and the page must show whatever it gets as text.
+// Raw HTML in a Markdown heading is dropped by the parser; an escaped tag reaches the title as text ("<img ...>"),
+// and the page must show it as text.
 const TITLE = 'Quokka &lt;img src=x onerror="window.__xss=1"&gt; policy';
 
 const run = new Run('admin-browser');
@@ -88,6 +89,19 @@ run.main(async (results) => {
     await page.waitForSelector(SELECTORS.documentRow, { state: 'visible' });
     results.documentsBefore = await page.locator(SELECTORS.documentRow).count();
     await screenshot('admin.png');
+
+    run.stage('search-category');
+    await page.waitForSelector(`${SELECTORS.categorySelect} option[value="billing"]`, { state: 'attached' });
+    results.categoryOptions = await page.$$eval(`${SELECTORS.categorySelect} option`, (options) => options.map((o) => o.textContent?.trim() ?? ''));
+    await page.selectOption(SELECTORS.categorySelect, 'billing');
+    const firstBefore = (await page.locator(SELECTORS.resultRow).first().textContent()) ?? '';
+    await page.click('section[aria-labelledby="search-title"] button[type="submit"]');
+    await page.waitForFunction(
+      ([selector, before]) => (document.querySelector(selector)?.textContent ?? '') !== before,
+      [SELECTORS.resultRow, firstBefore],
+    );
+    results.billingResults = await rowTexts(SELECTORS.resultRow);
+    await page.selectOption(SELECTORS.categorySelect, '');
 
     run.stage('upload');
     await page.setInputFiles(SELECTORS.fileInput, [article, empty]);

@@ -25,6 +25,7 @@ public static class KnowledgeEndpoints
         group.MapPost("/documents", UploadAsync).WithName("UploadKnowledgeDocuments")
             .WithSummary("Adds or replaces documents from uploaded files (multipart field 'files').")
             .DisableAntiforgery();
+        group.MapGet("/categories", CategoriesAsync).WithName("ListKnowledgeCategories").WithSummary("The documents' categories, with how many documents each.");
         group.MapGet("/documents", ListAsync).WithName("ListKnowledgeDocuments").WithSummary("Documents newest first, paged by id (after = the previous page's next).");
         group.MapGet("/documents/{id:long}", GetAsync).WithName("GetKnowledgeDocument").WithSummary("A document with its chunks.");
         group.MapDelete("/documents/{id:long}", DeleteAsync).WithName("DeleteKnowledgeDocument").WithSummary("Deletes a document and its chunks.");
@@ -163,6 +164,9 @@ public static class KnowledgeEndpoints
         return TypedResults.Ok(new DocumentListResponse(page.Items, page.Next));
     }
 
+    private static async Task<Ok<CategoryListResponse>> CategoriesAsync(KnowledgeStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CategoryListResponse(await store.CategoriesAsync(cancellationToken)));
+
     private static async Task<Results<Ok<KnowledgeDocumentDetails>, ProblemHttpResult>> GetAsync(
         long id, KnowledgeStore store, CancellationToken cancellationToken)
     {
@@ -211,6 +215,8 @@ public static class KnowledgeEndpoints
     private static string Snippet(string content) => PassageSnippet.Of(content, 300);
 
     public sealed record SearchResponse(IReadOnlyList<SearchResult> Results);
+
+    public sealed record CategoryListResponse(IReadOnlyList<KnowledgeCategory> Categories);
 
     public sealed record SearchResult(
         long DocumentId, long ChunkId, string Title, string? Url, string Snippet, double Score, double VectorScore, double TextScore, string? Category);

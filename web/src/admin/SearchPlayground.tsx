@@ -1,20 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Session } from '../dashboard/auth';
-import { AdminApiError, search, type SearchResult } from './adminApi';
+import { AdminApiError, listCategories, search, type Category, type SearchResult } from './adminApi';
 
 type Props = { session: Session; initial: string; onRefused: (message: string) => void };
 
-/** Asks the knowledge base what the Search agent would ask it, and shows the ranked passages with their scores. */
+/** Asks the knowledge base what the Search agent would ask it (optionally within one category), and shows the ranked passages with their scores. */
 export function SearchPlayground({ session, initial, onRefused }: Props) {
   const [query, setQuery] = useState(initial);
+  const [category, setCategory] = useState('');
+  const [categories, setCategories] = useState<Category[]>([]);
   const [results, setResults] = useState<SearchResult[]>();
   const [error, setError] = useState<string>();
 
-  const run = async (text: string) => {
+  useEffect(() => {
+    listCategories(session).then(setCategories, () => setCategories([]));
+  }, [session]);
+
+  const run = async (text: string, within = category) => {
     if (!text.trim()) return;
     setError(undefined);
     try {
-      setResults(await search(session, text.trim()));
+      setResults(await search(session, text.trim(), within || undefined));
     } catch (e) {
       if (e instanceof AdminApiError && (e.status === 401 || e.status === 403)) onRefused('Admins only: sign in as an admin.');
       else setError(e instanceof Error ? e.message : 'Search failed.');
@@ -37,6 +43,15 @@ export function SearchPlayground({ session, initial, onRefused }: Props) {
           Customer question
           <input name="q" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. how do i stop paying" />
         </label>
+        <label>
+          Category
+          <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c.name} value={c.name}>{c.name} ({c.documents})</option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Search</button>
       </form>
       {error && <p className="error" role="alert">{error}</p>}
@@ -50,7 +65,7 @@ export function SearchPlayground({ session, initial, onRefused }: Props) {
             {results.map((r, i) => (
               <tr key={r.chunkId}>
                 <td>{i + 1}</td>
-                <td>{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title}<br /><small>#{r.documentId}</small></td>
+                <td>{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title}<br /><small>#{r.documentId}{r.category ? ` · ${r.category}` : ''}</small></td>
                 <td className="snippet">{r.snippet}</td>
                 <td>{r.score.toFixed(3)}</td>
                 <td>{r.vectorScore.toFixed(3)}</td>

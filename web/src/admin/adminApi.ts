@@ -9,7 +9,10 @@ export type SearchResult = {
   score: number;
   vectorScore: number;
   textScore: number;
+  category?: string | null;
 };
+
+export type Category = { name: string; documents: number };
 
 export type DocumentSummary = {
   id: number;
@@ -50,12 +53,16 @@ async function call<T>(session: Session, path: string, init: RequestInit = {}): 
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export function searchPath(query: string, k: number): string {
-  return `/api/kb/search?${new URLSearchParams({ q: query, k: String(k) }).toString()}`;
+export function searchPath(query: string, k: number, category?: string): string {
+  return `/api/kb/search?${new URLSearchParams({ q: query, k: String(k), ...(category ? { category } : {}) }).toString()}`;
 }
 
-export async function search(session: Session, query: string, k = 10): Promise<SearchResult[]> {
-  return (await call<{ results: SearchResult[] }>(session, searchPath(query, k))).results;
+export async function search(session: Session, query: string, category?: string, k = 10): Promise<SearchResult[]> {
+  return (await call<{ results: SearchResult[] }>(session, searchPath(query, k, category))).results;
+}
+
+export async function listCategories(session: Session): Promise<Category[]> {
+  return (await call<{ categories: Category[] }>(session, '/api/kb/categories')).categories;
 }
 
 export function listDocuments(session: Session, after?: number): Promise<DocumentPage> {
