@@ -103,6 +103,17 @@ public sealed class AgentClient : IAsyncDisposable
     }
 
     /// <summary>Whether a push named <paramref name="name"/> matching arrived (already, or within <paramref name="seconds"/>).</summary>
+    /// <summary>Waits until handoff <paramref name="id"/> reaches this agent's queue; its view.</summary>
+    public async Task<JsonElement> WaitForQueuedAsync(long id) =>
+        (await WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id))[0];
+
+    /// <summary>Waits until handoff <paramref name="id"/> is queued for this agent, then takes it; the taken handoff's detail.</summary>
+    public async Task<JsonElement> TakeWhenQueuedAsync(long id)
+    {
+        await WaitForQueuedAsync(id);
+        return await InvokeAsync("Take", id);
+    }
+
     public async Task<bool> ReceivedAsync(string name, Func<JsonElement[], bool> match, int seconds)
     {
         try

@@ -82,8 +82,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Ben");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await dana.InvokeAsync("Take", id);
+        await dana.TakeWhenQueuedAsync(id);
         await customer.WaitForAsync(a => HubCustomer.IsStatus(a, "accepted"));
 
         var released = await dana.InvokeAsync("Release", id);
@@ -123,8 +122,8 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Dee");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await eve.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
+        await dana.WaitForQueuedAsync(id);
+        await eve.WaitForQueuedAsync(id);
 
         var attempts = await Task.WhenAll(TryTakeAsync(dana, id), TryTakeAsync(eve, id));
 
@@ -145,8 +144,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Eli");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await dana.InvokeAsync("Take", id);
+        await dana.TakeWhenQueuedAsync(id);
         await customer.WaitForAsync(a => a.Text == HumanMode.JoinedText("Dana Agent"));
         var (cookies, danaHttp) = (dana.Cookies, dana.Http);
         await dana.DisposeAsync();
@@ -170,14 +168,12 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Flo");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await dana.InvokeAsync("Take", id);
+        await dana.TakeWhenQueuedAsync(id);
 
         var toGroup = await dana.InvokeAsync("Transfer", id, null, "security");
         Assert.Equal("queued", toGroup.GetProperty("state").GetString());
         Assert.Equal("security", toGroup.GetProperty("group").GetString());
-        await tom.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await tom.InvokeAsync("Take", id);
+        await tom.TakeWhenQueuedAsync(id);
 
         var toDana = await tom.InvokeAsync("Transfer", id, "dana", null);
         Assert.Equal("queued", toDana.GetProperty("state").GetString());
@@ -195,7 +191,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Gil");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
+        await dana.WaitForQueuedAsync(id);
 
         using var end = await new Infrastructure.DirectLineTestClient(http).PostAsync(customer.ConversationId, customer.Session.Token,
             JsonSerializer.Serialize(new { type = "endOfConversation", from = new { id = customer.Session.UserId } }));
@@ -215,8 +211,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Hal");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await dana.InvokeAsync("Take", id);
+        await dana.TakeWhenQueuedAsync(id);
 
         await dana.Connection.InvokeCoreAsync("Typing", typeof(object), [id]);
         var typing = await customer.Stream.WaitForActivityAsync(a => a.GetProperty("type").GetString() == "typing", TimeSpan.FromSeconds(15));
@@ -243,8 +238,7 @@ public sealed class HandoffLifecycleTests(HandoffLifecycleTests.Host host) : ICl
         using var http = host.CreateClient();
         await using var customer = await HubCustomer.StartAsync(http, "Nia");
         var id = await customer.AskForAPersonAsync(host.Database);
-        await dana.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-        await dana.InvokeAsync("Take", id);
+        await dana.TakeWhenQueuedAsync(id);
 
         await dana.Connection.InvokeCoreAsync("SaveNote", typeof(object), [id, "Card\0 declined"]);
         Assert.False(string.IsNullOrEmpty((await dana.InvokeAsync("Reply", id, "Let me\0 check.")).GetString()));

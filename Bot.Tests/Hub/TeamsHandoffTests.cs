@@ -24,9 +24,7 @@ public sealed class TeamsHandoffTests(ConnectorFixture fixture) : IClassFixture<
         var conversationId = TeamsActivities.NewConversationId();
         await PostAsync(TeamsActivities.Message(Fake.ServiceUrl, conversationId, "I want to talk to a human"));
         var id = await fixture.Host.Database.CountAsync("SELECT max(id) FROM handoffs WHERE conversation_id = $1 AND channel_id = 'msteams'", conversationId);
-        await kim.WaitForAsync("handoffQueued", a => a[0].GetProperty("id").GetInt64() == id);
-
-        await kim.InvokeAsync("Take", id);
+        await kim.TakeWhenQueuedAsync(id);
         await Fake.WaitForCallAsync(c => c.Path == $"/amer/v3/conversations/{conversationId}/activities" && c.Text == HumanMode.JoinedText("Kim Agent"));
 
         await PostAsync(TeamsActivities.Message(Fake.ServiceUrl, conversationId, "The export to CSV times out"));
