@@ -50,7 +50,7 @@ public static class KnowledgeEndpoints
         var filter = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
         var hits = await search.SearchAsync(new KnowledgeQuery(q, k ?? 5, Category: filter), cancellationToken);
         return TypedResults.Ok(new SearchResponse(hits.Select(h => new SearchResult(
-            h.DocumentId, h.ChunkId, h.Title, h.Url, Snippet(h.Content), h.Score, h.VectorScore, h.TextScore, h.Category)).ToList()));
+            h.DocumentId, h.ChunkId, h.Title, h.Url, PassageSnippet.Of(h.Content, 300), h.Score, h.VectorScore, h.TextScore, h.Category)).ToList()));
     }
 
     /// <summary>
@@ -211,8 +211,6 @@ public static class KnowledgeEndpoints
 
     private static ProblemHttpResult UploadTooLarge(long max) => ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
         $"The upload is larger than {max} bytes (Knowledge:MaxUploadBytes); send fewer files per request.");
-
-    private static string Snippet(string content) => PassageSnippet.Of(content, 300);
 
     public sealed record SearchResponse(IReadOnlyList<SearchResult> Results);
 
